@@ -25,3 +25,15 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/**
+ * A checkpoint given to readAll/subscribe was not made by this adapter (or was corrupted in storage).
+ * Checkpoints are opaque per adapter, so one from another store type cannot be translated.
+ */
+export class InvalidCheckpointError extends Error {
+  readonly code = 'INVALID_CHECKPOINT';
+  constructor(readonly checkpoint: string) {
+    super(`Not a checkpoint of this event store: ${JSON.stringify(checkpoint)}`);
+    this.name = 'InvalidCheckpointError';
+  }
+}

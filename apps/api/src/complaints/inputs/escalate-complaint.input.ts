@@ -1,0 +1,13 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+
+@InputType('EscalateComplaintInput', { description: 'Send a complaint to the Ombudsman.' })
+export class EscalateComplaintInput {
+  @Field(() => ID)
+  complaintId!: string;
+
+  @Field({ description: '5–2000 characters.' })
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,13 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+
+@InputType('RespondToComplaintInput', { description: "The assigned agency's answer." })
+export class RespondToComplaintInput {
+  @Field(() => ID)
+  complaintId!: string;
+
+  @Field({ description: '5–5000 characters.' })
+  message!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
+  expectedVersion?: number | null;
+}

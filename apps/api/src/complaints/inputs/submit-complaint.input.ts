@@ -1,0 +1,31 @@
+import type { Channel, ComplaintType } from '#aduan/complaints';
+import { Field, InputType } from '@nestjs/graphql';
+import { ChannelEnum, ComplaintTypeEnum } from '../../graphql/enums.js';
+import { ReporterInput } from './reporter.input.js';
+
+@InputType('SubmitComplaintInput', { description: 'A new report. Anyone may submit, with or without a token.' })
+export class SubmitComplaintInput {
+  @Field({ description: '5–200 characters.' })
+  title!: string;
+
+  @Field({ description: '10–5000 characters.' })
+  description!: string;
+
+  @Field(() => ComplaintTypeEnum)
+  type!: ComplaintType;
+
+  @Field(() => ChannelEnum)
+  channel!: Channel;
+
+  @Field(() => String, { nullable: true, description: 'The agency the reporter addresses, if known (see `agencies`).' })
+  agencyCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Hide the reporter from the handling agency.' })
+  anonymous?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Keep the complaint out of public view.' })
+  confidential?: boolean | null;
+
+  @Field(() => ReporterInput, { nullable: true })
+  reporter?: ReporterInput | null;
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { PUBLIC_CALLER, InvalidTokenError, type Caller, type TokenVerifier } from '#aduan/identity';
+import type { FastifyRequest } from 'fastify';
+
+/** What every resolver knows about the request it serves. */
+export interface GraphQLContext {
+  /** The verified caller; `public` without a token. */
+  readonly caller: Caller;
+  /** Set when a token was sent but could not be trusted: every operation then answers UNAUTHENTICATED. */
+  readonly authFailure: string | null;
+  /** Ties together all events caused by this request (client-supplied x-correlation-id or a new id). */
+  readonly correlationId: string;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export async function createGraphQLContext(request: FastifyRequest, verifier: TokenVerifier): Promise<GraphQLContext> {
+  const header = request.headers['x-correlation-id'];
+  const correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+  const authorization = request.headers.authorization;
+  if (!authorization) return { caller: PUBLIC_CALLER, authFailure: null, correlationId };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match?.[1]) {
+    return { caller: PUBLIC_CALLER, authFailure: 'The Authorization header must be "Bearer <token>"', correlationId };
+  }
+  try {
+    return { caller: await verifier.verify(match[1]), authFailure: null, correlationId };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return { caller: PUBLIC_CALLER, authFailure: error.message, correlationId };
+    throw error;
+  }
+}

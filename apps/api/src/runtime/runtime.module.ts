@@ -1,0 +1,59 @@
+import { Global, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AgencyDirectory } from '#aduan/agencies';
+import { EVENT_STORE } from '#aduan/event-store';
+import { ComplaintSummaryQueries, EscalationQueries, Projector } from '#aduan/projections';
+import { APP_CONFIG } from '../config/app-config.token.js';
+import { ComplaintRepository } from '../complaints/complaint.repository.js';
+import { CLOCK, type Clock } from './clock.js';
+import { Pool } from './pool.token.js';
+import { Runtime } from './runtime.js';
+
+export const RUNTIME = Symbol('Runtime');
+
+/** Hands the runtime's parts to Nest's container and ties their lifecycle to the application's. */
+@Global()
+@Module({})
+export class RuntimeModule {
+  static forRuntime(runtime: Runtime, clock: Clock): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: APP_CONFIG, useValue: runtime.config },
+        { provide: CLOCK, useValue: clock },
+        { provide: Pool, useValue: runtime.pool },
+        { provide: EVENT_STORE, useValue: runtime.eventStore },
+        { provide: AgencyDirectory, useValue: runtime.agencies },
+        { provide: Projector, useValue: runtime.projector },
+        { provide: ComplaintSummaryQueries, useValue: runtime.complaintQueries },
+        { provide: EscalationQueries, useValue: runtime.escalationQueries },
+        { provide: ComplaintRepository, useValue: new ComplaintRepository(runtime.eventStore) },
+        { provide: RuntimeLifecycle, useFactory: () => new RuntimeLifecycle(runtime) },
+      ],
+      exports: [
+        RUNTIME,
+        APP_CONFIG,
+        CLOCK,
+        Pool,
+        EVENT_STORE,
+        AgencyDirectory,
+        Projector,
+        ComplaintSummaryQueries,
+        EscalationQueries,
+        ComplaintRepository,
+      ],
+    };
+  }
+}
+
+class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly runtime: Runtime) {}
+
+  onApplicationBootstrap(): void {
+    this.runtime.projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.close();
+  }
+}

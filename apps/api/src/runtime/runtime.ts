@@ -1,0 +1,76 @@
+import { loadAgencyDirectory, type AgencyDirectory } from '#aduan/agencies';
+import { PostgresEventStore, type EventStore } from '#aduan/event-store';
+import { Hs256TokenVerifier, type TokenVerifier } from '#aduan/identity';
+import { createPool, type Pool } from '#aduan/postgres';
+import { createConfiguredEventStore, createReadModelProjector, type AppConfig, type Logger } from '#aduan/infrastructure';
+import {
+  ComplaintSummaryQueries,
+  createReadModelDataSource,
+  EscalationQueries,
+  migrateReadModels,
+  type Projector,
+} from '#aduan/projections';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Everything the API runs on, built and torn down outside Nest's container so the CLI and the
+ * tests can use the same wiring: the pool, the event store, the read models and their projector.
+ */
+export class Runtime {
+  private constructor(
+    readonly config: AppConfig,
+    readonly pool: Pool,
+    readonly eventStore: EventStore,
+    readonly readModels: DataSource,
+    readonly projector: Projector,
+    readonly agencies: AgencyDirectory,
+    readonly tokenVerifier: TokenVerifier,
+    readonly complaintQueries: ComplaintSummaryQueries,
+    readonly escalationQueries: EscalationQueries,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Connects, migrates the event store and read models. The projector is started separately. */
+  static async open(config: AppConfig, databaseUrl: string, logger: Logger): Promise<Runtime> {
+    // Idle connections that die once the pool is ending are expected, not worth an error line.
+    const pool: Pool = createPool({
+      connectionString: databaseUrl,
+      max: 20,
+      applicationName: 'aduan-api',
+      onError: (error) => {
+        if (!pool.ending) logger.error(`PostgreSQL connection error: ${error.message}`);
+      },
+    });
+    try {
+      const eventStore = await createConfiguredEventStore(config, pool, logger);
+      const readModels = createReadModelDataSource(databaseUrl);
+      await readModels.initialize();
+      await migrateReadModels(readModels);
+      const projector = createReadModelProjector(eventStore, pool, logger);
+      return new Runtime(
+        config,
+        pool,
+        eventStore,
+        readModels,
+        projector,
+        loadAgencyDirectory(),
+        new Hs256TokenVerifier(config.jwtSecret),
+        new ComplaintSummaryQueries(readModels),
+        new EscalationQueries(readModels),
+        logger,
+      );
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Closes in dependency order: nothing new is projected, then stores, then connections. */
+  async close(): Promise<void> {
+    await this.projector.stop().catch((e: Error) => this.logger.error(`stopping projector: ${e.message}`));
+    await this.eventStore.close().catch((e: Error) => this.logger.error(`closing event store: ${e.message}`));
+    if (this.readModels.isInitialized) await this.readModels.destroy().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}
+

@@ -1,0 +1,23 @@
+/** Tiers of the government tree complaints are routed along (disposisi goes downward). */
+export const AGENCY_LEVELS = [
+  'NATIONAL',
+  'MINISTRY',
+  'AGENCY',
+  'REGIONAL_OFFICE',
+  'PROVINCE',
+  'REGENCY',
+  'CITY',
+  'WORK_UNIT',
+  'DISTRICT',
+] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
+export interface Agency {
+  /** Stable identifier used in tokens, events and URLs, e.g. KAB-BANJAR-DINKES. */
+  readonly code: string;
+  readonly name: string;
+  readonly parentCode: string | null;
+  readonly level: AgencyLevel;
+  /** The first word of an SMS to the short number that routes to this agency, e.g. BANJAR. */
+  readonly smsKeyword: string | null;
+}

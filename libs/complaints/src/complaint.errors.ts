@@ -1,0 +1,75 @@
+/**
+ * How the outside world should read a domain error. The API maps each category to one GraphQL
+ * `extensions.code`; the domain stays free of transport concerns.
+ */
+export type DomainErrorCategory = 'invalid' | 'forbidden' | 'not-found' | 'conflict';
+
+/** Base of every rule violation the complaint domain reports. `code` is stable for clients. */
+export abstract class ComplaintDomainError extends Error {
+  abstract readonly category: DomainErrorCategory;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A command field breaks a rule (length, format, allowed values). */
+export class InvalidComplaintInput extends ComplaintDomainError {
+  readonly category = 'invalid';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('INVALID_INPUT', `${field}: ${message}`);
+  }
+}
+
+/** An agency code that is not in the directory. */
+export class UnknownAgency extends ComplaintDomainError {
+  readonly category = 'invalid';
+  constructor(
+    readonly field: string,
+    readonly agencyCode: string,
+  ) {
+    super('UNKNOWN_AGENCY', `${field}: no agency has the code "${agencyCode}"`);
+  }
+}
+
+/** The actor's role or agency does not allow this action on this complaint. */
+export class ActionNotAllowed extends ComplaintDomainError {
+  readonly category = 'forbidden';
+  constructor(message: string) {
+    super('NOT_ALLOWED', message);
+  }
+}
+
+/** No complaint with that id. */
+export class ComplaintNotFound extends ComplaintDomainError {
+  readonly category = 'not-found';
+  constructor(readonly complaintId: string) {
+    super('COMPLAINT_NOT_FOUND', `No complaint has the id "${complaintId}"`);
+  }
+}
+
+/** A submit for an id that already holds a complaint. */
+export class ComplaintAlreadyExists extends ComplaintDomainError {
+  readonly category = 'conflict';
+  constructor(readonly complaintId: string) {
+    super('COMPLAINT_EXISTS', `A complaint with the id "${complaintId}" already exists`);
+  }
+}
+
+/** The action is valid in general but not in the complaint's current status. */
+export class InvalidComplaintTransition extends ComplaintDomainError {
+  readonly category = 'conflict';
+  constructor(
+    readonly action: string,
+    readonly status: string,
+    detail: string,
+  ) {
+    super('INVALID_TRANSITION', `Cannot ${action} a complaint in status ${status}: ${detail}`);
+  }
+}

@@ -1,0 +1,138 @@
+/** The three kinds of report SP4N-LAPOR! accepts. */
+export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
+export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
+
+/** Where a report came in. SP4N marks records pulled from the national system. */
+export const CHANNELS = ['WEB', 'MOBILE_APP', 'SMS', 'WHATSAPP', 'SOCIAL_MEDIA', 'CALL_CENTER', 'SP4N'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Administrative sanctions of Law 25/2009 on Public Services, art. 54–58, from the lightest to the
+ * heaviest. A written reprimand comes first; release from office follows when a reprimand is not
+ * remedied; the license sanctions apply to a service provider that is a body rather than an official.
+ */
+export const SANCTION_KINDS = [
+  'WRITTEN_REPRIMAND',
+  'SALARY_REDUCTION',
+  'DEMOTION',
+  'RELEASE_FROM_OFFICE',
+  'HONORABLE_DISMISSAL',
+  'DISHONORABLE_DISMISSAL',
+  'LICENSE_FREEZE',
+  'LICENSE_REVOCATION',
+] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+/** Who raised an escalation: the decision differs (a reporter needs a reason to dispute). */
+export type EscalationSource = 'OPERATOR' | 'REPORTER' | 'SYSTEM';
+
+/** The reporter's contact, as given. Personal data: shown only to those allowed to see the reporter. */
+export interface ReporterContact {
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+}
+
+/**
+ * A citizen (or an operator on their behalf) filed a report. It opens the stream; `dueAt` is the
+ * legal response deadline (Law 25/2009) computed from `receivedAt` when the report was received.
+ */
+export interface ComplaintSubmitted {
+  readonly type: 'ComplaintSubmitted';
+  readonly data: {
+    readonly complaintId: string;
+    readonly trackingCode: string;
+    readonly title: string;
+    readonly description: string;
+    readonly complaintType: ComplaintType;
+    readonly channel: Channel;
+    readonly requestedAgencyCode: string | null;
+    readonly anonymous: boolean;
+    readonly confidential: boolean;
+    readonly reporter: ReporterContact | null;
+    /** The citizen account that filed it, so they can follow it; null for a report without an account. */
+    readonly reporterId: string | null;
+    readonly receivedAt: string;
+    readonly dueAt: string;
+  };
+}
+
+/** An operator or the assigned agency handed the complaint to another agency ("disposisi"). */
+export interface ComplaintForwarded {
+  readonly type: 'ComplaintForwarded';
+  readonly data: {
+    readonly complaintId: string;
+    readonly fromAgencyCode: string | null;
+    readonly toAgencyCode: string;
+    readonly note: string | null;
+    readonly forwardedAt: string;
+  };
+}
+
+/** The assigned agency answered. `onTime` compares with the legal deadline at the moment of answer. */
+export interface ComplaintResponded {
+  readonly type: 'ComplaintResponded';
+  readonly data: {
+    readonly complaintId: string;
+    readonly agencyCode: string;
+    readonly message: string;
+    readonly respondedAt: string;
+    readonly onTime: boolean;
+  };
+}
+
+/** The complaint went to the Ombudsman: unanswered in time, disputed, or sent by an operator. */
+export interface ComplaintEscalated {
+  readonly type: 'ComplaintEscalated';
+  readonly data: {
+    readonly complaintId: string;
+    readonly reason: string;
+    readonly source: EscalationSource;
+    /** The agency holding the complaint when it was escalated, for the Ombudsman's feed. */
+    readonly agencyCode: string | null;
+    readonly escalatedAt: string;
+  };
+}
+
+/** The Ombudsman recorded a sanction against an agency (and optionally a named official). */
+export interface ComplaintSanctioned {
+  readonly type: 'ComplaintSanctioned';
+  readonly data: {
+    readonly complaintId: string;
+    readonly sanctionedAgencyCode: string;
+    readonly officialName: string | null;
+    readonly kind: SanctionKind;
+    readonly reason: string;
+    readonly sanctionedAt: string;
+  };
+}
+
+export type ComplaintEvent =
+  | ComplaintSubmitted
+  | ComplaintForwarded
+  | ComplaintResponded
+  | ComplaintEscalated
+  | ComplaintSanctioned;
+
+export type ComplaintEventType = ComplaintEvent['type'];
+
+/** Stable type names as stored; never derived from class names at run time. */
+export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
+  'ComplaintSubmitted',
+  'ComplaintForwarded',
+  'ComplaintResponded',
+  'ComplaintEscalated',
+  'ComplaintSanctioned',
+];
+
+/** Current schema version of each event's data; bump it together with an upcaster for the old one. */
+export const CURRENT_SCHEMA_VERSION: Readonly<Record<ComplaintEventType, number>> = {
+  ComplaintSubmitted: 1,
+  ComplaintForwarded: 1,
+  ComplaintResponded: 1,
+  ComplaintEscalated: 1,
+  ComplaintSanctioned: 1,
+};
+
+export const complaintStreamName = (complaintId: string): string => `complaint-${complaintId}`;
+export const COMPLAINT_STREAM_PREFIX = 'complaint-';

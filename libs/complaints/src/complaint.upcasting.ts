@@ -1,0 +1,56 @@
+import { COMPLAINT_EVENT_TYPES, CURRENT_SCHEMA_VERSION, type ComplaintEvent, type ComplaintEventType } from './complaint.events.js';
+
+/** An event as it lies in the store: its type, the schema version it was written with, and raw data. */
+export interface StoredComplaintEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: Record<string, unknown>;
+}
+
+/** Turns data of `fromVersion` into data of `fromVersion + 1`. Upcasters chain; stored events are never edited. */
+export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/** Upcasters by event type and the version they read. */
+export type UpcasterRegistry = Partial<Record<ComplaintEventType, Readonly<Record<number, Upcaster>>>>;
+
+/** Every schema is still at version 1: nothing to upcast yet. Add `{ 1: v1ToV2 }` here when one changes. */
+export const COMPLAINT_UPCASTERS: UpcasterRegistry = {};
+
+export class UnsupportedEventVersion extends Error {
+  constructor(
+    readonly type: string,
+    readonly schemaVersion: number,
+    readonly targetVersion: number,
+  ) {
+    super(
+      schemaVersion > targetVersion
+        ? `${type} v${schemaVersion} is newer than this code knows (v${targetVersion}); was a deployment rolled back?`
+        : `No upcaster turns ${type} v${schemaVersion} into v${targetVersion}`,
+    );
+    this.name = 'UnsupportedEventVersion';
+  }
+}
+
+const isComplaintEventType = (type: string): type is ComplaintEventType =>
+  (COMPLAINT_EVENT_TYPES as readonly string[]).includes(type);
+
+/**
+ * Reads a stored event as the current domain event, upcasting old schema versions.
+ * Answers null for event types this domain does not know (another aggregate's, or a newer one).
+ */
+export function toComplaintEvent(
+  stored: StoredComplaintEvent,
+  registry: UpcasterRegistry = COMPLAINT_UPCASTERS,
+  currentVersions: Readonly<Record<ComplaintEventType, number>> = CURRENT_SCHEMA_VERSION,
+): ComplaintEvent | null {
+  if (!isComplaintEventType(stored.type)) return null;
+  const target = currentVersions[stored.type];
+  if (stored.schemaVersion > target) throw new UnsupportedEventVersion(stored.type, stored.schemaVersion, target);
+  let data = stored.data;
+  for (let version = stored.schemaVersion; version < target; version++) {
+    const upcast = registry[stored.type]?.[version];
+    if (!upcast) throw new UnsupportedEventVersion(stored.type, stored.schemaVersion, target);
+    data = upcast(data);
+  }
+  return { type: stored.type, data } as ComplaintEvent;
+}

@@ -1,0 +1,167 @@
+import type { Pool } from '#aduan/postgres';
+
+/** SQLSTATEs raised by aduan_append; class "AD" is unused by PostgreSQL. */
+export const SQLSTATE = {
+  /** DETAIL holds the stream's actual revision, or "absent". */
+  wrongExpectedRevision: 'AD001',
+  /** Some ids are stored, but not as this exact append to this stream. */
+  conflictingEventIds: 'AD002',
+} as const;
+
+/** First key of the per-stream append locks ("adua" in ASCII); the second is the stream name's hash. */
+const STREAM_LOCK_CLASS = 1633973601;
+
+/** Key of the transaction-scoped advisory lock that serialises migrations ("aduan-es" in ASCII). */
+const MIGRATION_LOCK_KEY = '7017863180670821747';
+
+/**
+ * The event store's tables and append function. Every statement is idempotent, so migrate() can run
+ * on every start. Design:
+ * - `events.position` is a global sequence; it is assigned at insert, not at commit, so positions
+ *   alone have holes that fill late. `transaction_id` (xid8) lets readers order by transaction and
+ *   stop below the oldest transaction still running (see readAll), which never skips a late commit.
+ * - `streams` holds each stream's head revision. Appends to one stream are serialised by an advisory
+ *   lock on the stream name, not by this row's lock (see aduan_append for why).
+ */
+export const EVENT_STORE_DDL = /* sql */ `
+CREATE TABLE IF NOT EXISTS events (
+  position        bigint GENERATED ALWAYS AS IDENTITY,
+  transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+  stream_name     text        NOT NULL,
+  stream_revision bigint      NOT NULL,
+  event_id        uuid        NOT NULL,
+  event_type      text        NOT NULL,
+  data            jsonb       NOT NULL,
+  metadata        jsonb       NOT NULL,
+  recorded_at     timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT events_pkey PRIMARY KEY (position),
+  CONSTRAINT events_event_id_key UNIQUE (event_id),
+  CONSTRAINT events_stream_revision_key UNIQUE (stream_name, stream_revision),
+  CONSTRAINT events_stream_revision_check CHECK (stream_revision >= 0),
+  CONSTRAINT events_event_type_check CHECK (event_type <> '')
+);
+
+CREATE INDEX IF NOT EXISTS events_transaction_id_position_idx ON events (transaction_id, position);
+
+CREATE TABLE IF NOT EXISTS streams (
+  stream_name text   NOT NULL,
+  -- Revision of the last event: the expectation check reads one row, not the stream's events.
+  revision    bigint NOT NULL,
+  CONSTRAINT streams_pkey PRIMARY KEY (stream_name)
+);
+
+CREATE OR REPLACE FUNCTION aduan_append(
+  p_stream   text,
+  p_expected text,     -- 'any' | 'no-stream' | 'stream-exists' | a revision in decimal
+  p_ids      uuid[],
+  p_types    text[],
+  p_data     jsonb[],
+  p_metadata jsonb[]
+) RETURNS TABLE (next_expected_revision bigint, last_position bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_count     int := cardinality(p_ids);
+  v_current   bigint;
+  v_found     int;
+  v_same      boolean;
+  v_last_rev  bigint;
+  v_last_pos  bigint;
+  v_mismatch  boolean;
+BEGIN
+  IF v_count IS NULL OR v_count = 0
+     OR cardinality(p_types) IS DISTINCT FROM v_count
+     OR cardinality(p_data) IS DISTINCT FROM v_count
+     OR cardinality(p_metadata) IS DISTINCT FROM v_count THEN
+    RAISE EXCEPTION 'aduan_append: ids, types, data and metadata must be non-empty arrays of one length'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+
+  -- 1. Serialise appends to this stream, before this transaction writes anything. Readers order by
+  --    transaction id, so the writer of revision n+1 must get a larger id than the writer of n.
+  --    Queued on a row lock (SELECT ... FOR UPDATE, ON CONFLICT DO UPDATE), a waiter can be given
+  --    its id while still waiting, and commit after an appender with a larger id: revisions then
+  --    come out of order (seen under load). An advisory lock needs no id: ours is assigned by the
+  --    first write below, after the previous appender of this stream committed.
+  --    Hence aduan_append must be its transaction's first write.
+  --    Two-key form: its key space is apart from single-bigint advisory locks used elsewhere.
+  SELECT s.revision INTO v_current FROM streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO streams (stream_name, revision) VALUES (p_stream, -1) ON CONFLICT (stream_name) DO NOTHING;
+    SELECT s.revision INTO v_current FROM streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  END IF;
+  v_current := coalesce(v_current, -1);
+
+  -- 2. Idempotency before the expectation: a retry of a committed append answers its first result,
+  --    even though its expectation no longer holds. Done under the lock, so a retry racing its own
+  --    uncommitted original waits for it and then finds it, instead of failing.
+  SELECT count(*),
+         coalesce(bool_and(e.stream_name = p_stream), false)
+           AND count(DISTINCT e.stream_revision - g.n) = 1,
+         max(e.stream_revision),
+         max(e.position)
+    INTO v_found, v_same, v_last_rev, v_last_pos
+    FROM unnest(p_ids) WITH ORDINALITY AS g(id, n)
+    JOIN events e ON e.event_id = g.id;
+  IF v_found > 0 THEN
+    IF v_found = v_count AND v_same THEN
+      RETURN QUERY SELECT v_last_rev, v_last_pos;
+      RETURN;
+    END IF;
+    RAISE EXCEPTION 'Stream %: % of % event ids are already stored elsewhere or at other revisions; a retry must repeat the original append exactly',
+      p_stream, v_found, v_count
+      USING ERRCODE = '${SQLSTATE.conflictingEventIds}';
+  END IF;
+
+  -- 3. The expectation, checked against the head read under the lock (-1 = no stream).
+  v_mismatch := CASE p_expected
+                  WHEN 'any' THEN false
+                  WHEN 'no-stream' THEN v_current >= 0
+                  WHEN 'stream-exists' THEN v_current < 0
+                  ELSE v_current <> p_expected::bigint
+                END;
+  IF v_mismatch THEN
+    RAISE EXCEPTION 'Stream %: expected %, actual %', p_stream, p_expected,
+      CASE WHEN v_current < 0 THEN 'absent' ELSE v_current::text END
+      USING ERRCODE = '${SQLSTATE.wrongExpectedRevision}',
+            DETAIL = CASE WHEN v_current < 0 THEN 'absent' ELSE v_current::text END;
+  END IF;
+
+  -- 4. Write. Identity values follow the ORDER BY, so positions rise with revisions.
+  WITH inserted AS (
+    INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
+    SELECT p_stream, v_current + g.n, g.id, g.type, g.data, g.metadata
+      FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS g(id, type, data, metadata, n)
+     ORDER BY g.n
+    RETURNING position
+  )
+  SELECT max(position) INTO v_last_pos FROM inserted;
+
+  INSERT INTO streams (stream_name, revision) VALUES (p_stream, v_current + v_count)
+    ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision;
+  RETURN QUERY SELECT v_current + v_count, v_last_pos;
+END
+$fn$;
+`;
+
+/**
+ * Creates or updates the schema. Safe to run concurrently from several processes: the advisory lock
+ * makes them take turns (concurrent CREATE ... IF NOT EXISTS can otherwise still collide).
+ */
+export async function migrateEventStore(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    await client.query(EVENT_STORE_DDL);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    // A client whose rollback failed may still be mid-transaction; giving release the error discards it.
+    client.release(broken);
+  }
+}

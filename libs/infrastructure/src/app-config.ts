@@ -1,0 +1,73 @@
+import { parseIsoDuration, type IsoDuration } from '#aduan/complaints';
+
+/** The development signing key: fine on a laptop, refused where NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'aduan-development-secret-change-me';
+
+export type EventStoreKind = 'postgres' | 'kurrentdb';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL for events (when EVENT_STORE=postgres) and read models; unset means the embedded server. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+  readonly eventStore: EventStoreKind;
+  readonly kurrentDbConnectionString: string | null;
+  readonly jwtSecret: string;
+  readonly responseDeadline: IsoDuration;
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks every setting once, at start: a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const eventStore = (env.EVENT_STORE ?? 'postgres') as EventStoreKind;
+  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') {
+    throw new ConfigError(`EVENT_STORE must be postgres or kurrentdb, not "${env.EVENT_STORE}"`);
+  }
+  const kurrentDbConnectionString = nonEmpty(env.KURRENTDB_CONNECTION_STRING);
+  if (eventStore === 'kurrentdb' && !kurrentDbConnectionString) {
+    throw new ConfigError('EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING (e.g. kurrentdb://localhost:2113?tls=false)');
+  }
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = nonEmpty(env.JWT_SECRET) ?? DEVELOPMENT_JWT_SECRET;
+  if (production && jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    throw new ConfigError('NODE_ENV=production needs JWT_SECRET: the development secret is public');
+  }
+  let responseDeadline: IsoDuration;
+  try {
+    responseDeadline = parseIsoDuration(env.RESPONSE_DEADLINE ?? 'P14D', 'RESPONSE_DEADLINE');
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  return {
+    port: portNumber('PORT', env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    dataDir: nonEmpty(env.ADUAN_DATA_DIR) ?? '.data',
+    embeddedPostgresPort: portNumber('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
+    eventStore,
+    kurrentDbConnectionString,
+    jwtSecret,
+    responseDeadline,
+    production,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value && value.trim() !== '' ? value.trim() : null;
+}
+
+function portNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number, not "${value}"`);
+  return port;
+}

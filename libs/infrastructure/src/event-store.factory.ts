@@ -1,0 +1,19 @@
+import { PostgresEventStore, type EventStore } from '#aduan/event-store';
+import type { Pool } from '#aduan/postgres';
+import type { AppConfig } from './app-config.js';
+import type { Logger } from './logger.js';
+
+/** Builds the event store EVENT_STORE names; the PostgreSQL one shares the read models' pool. */
+export async function createConfiguredEventStore(config: AppConfig, pool: Pool, logger: Logger): Promise<EventStore> {
+  switch (config.eventStore) {
+    case 'postgres': {
+      const store = new PostgresEventStore(pool, {
+        onError: (error) => logger.error(`event store: ${(error as Error).message}`),
+      });
+      await store.migrate();
+      return store;
+    }
+    case 'kurrentdb':
+      throw new Error('EVENT_STORE=kurrentdb is not wired yet');
+  }
+}

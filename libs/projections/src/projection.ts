@@ -1,0 +1,35 @@
+import type { ComplaintEvent } from '#aduan/complaints';
+import type { EventMetadata } from '#aduan/event-store';
+
+/** A decoded (and upcast) event handed to projections, with its place in the store. */
+export interface ProjectedEvent {
+  readonly event: ComplaintEvent;
+  readonly metadata: EventMetadata;
+  readonly streamName: string;
+  readonly revision: number;
+  /** 1-based index of the event in the store's global order; stable across rebuilds. */
+  readonly ordinal: number;
+  readonly recordedAt: Date;
+}
+
+/** The slice of a pg client projections need: they run inside the projector's transaction. */
+export interface SqlExecutor {
+  query<Row extends Record<string, unknown> = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: Row[]; rowCount: number | null }>;
+}
+
+/**
+ * A read model fed from the store. Projections receive events in global order, in batches, inside
+ * the transaction that also moves the checkpoint; they must be replay-safe (an event seen twice is
+ * a no-op) and must not throw on odd data (log and skip instead).
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump to rebuild this read model from the first event at the next start. */
+  readonly version: number;
+  /** Tables this projection owns, emptied before a rebuild. */
+  readonly tables: readonly string[];
+  apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void>;
+}

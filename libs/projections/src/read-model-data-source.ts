@@ -1,0 +1,39 @@
+import { DataSource } from 'typeorm';
+import { ComplaintSummaryEntity } from './complaint-summary/complaint-summary.entity.js';
+import { EscalationEntity } from './escalation/escalation.entity.js';
+import { CreateReadModels1764000000000 } from './migrations/1764000000000-create-read-models.js';
+import { ProjectionCheckpointEntity } from './projector/projection-checkpoint.entity.js';
+
+export const READ_MODEL_ENTITIES = [ComplaintSummaryEntity, EscalationEntity, ProjectionCheckpointEntity];
+export const READ_MODEL_MIGRATIONS = [CreateReadModels1764000000000];
+
+/** TypeORM on the read-model database. The schema comes from migrations only, never `synchronize`. */
+export function createReadModelDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: READ_MODEL_ENTITIES,
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsTableName: 'read_model_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'aduan-read-models' },
+  });
+}
+
+/** Runs pending migrations; an advisory lock keeps two starting instances from racing. */
+export async function migrateReadModels(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('aduan-read-model-migrations'))`);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(hashtext('aduan-read-model-migrations'))`);
+    }
+  } finally {
+    await runner.release();
+  }
+}
