@@ -11,6 +11,7 @@ export interface CreateAppOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
   readonly clock?: Clock;
+  /** Write the generated schema to this file; by default it stays in memory (the committed schema.gql is checked by a test). */
   readonly schemaFile?: string | false;
   readonly logLevels?: LogLevel[] | false;
 }
@@ -29,7 +30,7 @@ export async function createApp(options: CreateAppOptions): Promise<AduanApp> {
   });
   try {
     const app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot({ runtime, clock: options.clock ?? systemClock, schemaFile: options.schemaFile ?? 'schema.gql' }),
+      AppModule.forRoot({ runtime, clock: options.clock ?? systemClock, schemaFile: options.schemaFile ?? false }),
       new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
       { logger: options.logLevels ?? ['log', 'error', 'warn'], abortOnError: false },
     );

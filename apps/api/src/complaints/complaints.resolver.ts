@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AgencyDirectory } from '#aduan/agencies';
+import type { Caller } from '#aduan/identity';
 import { ComplaintSummaryQueries, type ComplaintSnapshot } from '#aduan/projections';
 import { complaintId, pageSize } from '../graphql/arguments.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RequestContext } from '../graphql/request-context.decorator.js';
-import { assertCanView, canSeeReporter, listScope } from './complaint-access.js';
+import { assertCanView, canSeeReporter, canView, listScope } from './complaint-access.js';
 import { ComplaintRepository } from './complaint.repository.js';
 import { toComplaintModel } from './complaint-view.js';
 import { EscalateComplaintCommand } from './commands/escalate-complaint.command.js';
@@ -41,10 +42,8 @@ export class ComplaintsResolver {
     @Args('id', { type: () => ID }) id: string,
     @RequestContext() request: GraphQLContext,
   ): Promise<ComplaintModel | null> {
-    const snapshot = await this.findSnapshot(complaintId(id));
-    if (!snapshot) return null;
-    assertCanView(request.caller, snapshot.state);
-    return toComplaintModel(snapshot, this.agencies);
+    const snapshot = await this.findVisibleSnapshot(complaintId(id), request.caller);
+    return snapshot ? toComplaintModel(snapshot, this.agencies) : null;
   }
 
   @Query(() => ComplaintConnectionModel, {
@@ -128,11 +127,16 @@ export class ComplaintsResolver {
     return toComplaintModel(snapshot, this.agencies);
   }
 
-  /** The read model, or the store when the projection has not caught up with a fresh write yet. */
-  private async findSnapshot(id: string): Promise<ComplaintSnapshot | null> {
+  /**
+   * The read model answers, unless it lags a fresh write: a complaint not projected yet, or one just
+   * forwarded to the caller's agency, is looked up in the store before answering null or FORBIDDEN.
+   */
+  private async findVisibleSnapshot(id: string, caller: Caller): Promise<ComplaintSnapshot | null> {
     const projected = await this.queries.findById(id);
-    if (projected) return projected;
+    if (projected && canView(caller, projected.state)) return projected;
     const { state, version } = await this.repository.load(id);
-    return state.status === 'NONE' || version === null ? null : { state, version };
+    if (state.status === 'NONE' || version === null) return null;
+    assertCanView(caller, state);
+    return { state, version };
   }
 }

@@ -103,6 +103,30 @@ describe('followAll (a $all subscription over the client’s Subscription)', () 
     expect(overlapped).toBe(false);
   });
 
+  it('pauses the source under a burst larger than its buffer and resumes it without losing an event', async () => {
+    const stream = uniqueStreamName();
+    const seen: string[] = [];
+    let pausedOnce = false;
+    follow({
+      batchSize: 5,
+      open: (fromPosition) => {
+        const source = server.subscribeToAll({ fromPosition, filter });
+        source.on('pause', () => (pausedOnce = true));
+        return source;
+      },
+      onEvents: async (events) => {
+        await sleep(1);
+        seen.push(...events.map((event) => event.id));
+      },
+    });
+
+    const appended = [...(await append(stream, 120)), ...(await append(stream, 80))];
+    await eventually(() => seen.length === 200, 'the whole burst');
+
+    expect(seen).toEqual(appended);
+    expect(pausedOnce).toBe(true);
+  });
+
   it('resubscribes from the last delivered event after a dropped connection: nothing skipped, nothing twice', async () => {
     const stream = uniqueStreamName();
     const before = await append(stream, 4);
@@ -151,7 +175,8 @@ describe('followAll (a $all subscription over the client’s Subscription)', () 
     /** A server that (wrongly) started at the given position itself, and one event earlier still. */
     const replaying = (fromPosition: Position | typeof START) =>
       server.subscribeToAll({
-        fromPosition: fromPosition === START ? START : { commit: fromPosition.commit - 137n, prepare: fromPosition.prepare - 137n },
+        fromPosition:
+          fromPosition === START ? START : { commit: fromPosition.commit - 137n, prepare: fromPosition.prepare - 137n },
         filter,
       });
     const { ids } = follow({ open: replaying, batchSize: 2 });

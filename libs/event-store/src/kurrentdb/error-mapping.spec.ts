@@ -30,7 +30,12 @@ describe('KurrentDB error mapping', () => {
       const error = toWrongExpectedRevision(clientError);
 
       expect(error).toBeInstanceOf(WrongExpectedRevisionError);
-      expect(error).toMatchObject({ streamName: 'complaint-1', expected: 3, actual: 5, code: 'WRONG_EXPECTED_REVISION' });
+      expect(error).toMatchObject({
+        streamName: 'complaint-1',
+        expected: 3,
+        actual: 5,
+        code: 'WRONG_EXPECTED_REVISION',
+      });
     });
 
     it('reads an absent stream (no_stream) as actual null', () => {
@@ -105,7 +110,10 @@ describe('KurrentDB error mapping', () => {
     });
 
     it.each<[string, unknown]>([
-      ['WrongExpectedVersionError', new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n })],
+      [
+        'WrongExpectedVersionError',
+        new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n }),
+      ],
       ['StreamNotFoundError', new StreamNotFoundError(undefined, 's')],
       ['AccessDeniedError', new AccessDeniedError()],
       ['StreamDeletedError', StreamDeletedError.fromStreamName('s')],

@@ -7,7 +7,14 @@ import { convertGrpcEvent } from '@kurrent/kurrentdb-client/dist/utils/convertGr
 import { ReadResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb.js';
 import { StreamIdentifier, UUID } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb.js';
 import type { NewEvent } from '../event-store.port.js';
-import { CAUSATION_ID, CORRELATION_ID, eventPosition, toEventData, toEventMetadata, toRecordedEvent } from './event-mapping.js';
+import {
+  CAUSATION_ID,
+  CORRELATION_ID,
+  eventPosition,
+  toEventData,
+  toEventMetadata,
+  toRecordedEvent,
+} from './event-mapping.js';
 
 const submitted: NewEvent = {
   id: randomUUID(),

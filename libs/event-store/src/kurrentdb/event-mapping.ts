@@ -71,7 +71,8 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
  */
 export function eventPosition(resolved: ResolvedEvent | AllStreamResolvedEvent): Position | undefined {
   if (resolved.event?.position) return resolved.event.position;
-  if (resolved.commitPosition !== undefined) return { commit: resolved.commitPosition, prepare: resolved.commitPosition };
+  if (resolved.commitPosition !== undefined)
+    return { commit: resolved.commitPosition, prepare: resolved.commitPosition };
   return undefined;
 }
 

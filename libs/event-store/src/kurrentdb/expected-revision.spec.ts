@@ -22,9 +22,12 @@ describe('expected revision mapping', () => {
     expect(() => toStreamState(revision)).toThrow(RangeError);
   });
 
-  it.each<ExpectedRevision>(['any', 'no-stream', 'stream-exists', 0, 7])('maps %p there and back unchanged', (expected) => {
-    expect(fromStreamState(toStreamState(expected))).toBe(expected);
-  });
+  it.each<ExpectedRevision>(['any', 'no-stream', 'stream-exists', 0, 7])(
+    'maps %p there and back unchanged',
+    (expected) => {
+      expect(fromStreamState(toStreamState(expected))).toBe(expected);
+    },
+  );
 
   it('turns bigint revisions into numbers only while they are exact', () => {
     expect(revisionToNumber(12n)).toBe(12);

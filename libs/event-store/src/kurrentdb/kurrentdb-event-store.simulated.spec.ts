@@ -139,7 +139,7 @@ describe('KurrentDbEventStore over a simulated KurrentDB node', () => {
 
       for (const [expected, retry] of [
         ['any', [events[1]!, testEvent()]],
-        [2, [events[1]!, events[0]!]],
+        [1, [events[1]!, events[0]!]],
         ['no-stream', [...events, testEvent()]],
         ['stream-exists', [events[2]!, events[1]!]],
       ] as const) {

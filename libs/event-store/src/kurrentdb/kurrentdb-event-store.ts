@@ -64,6 +64,11 @@ const TAIL_APPEND_ATTEMPTS = 10;
  * refuses an append for its expected revision, the stream is read too: if the append's ids are already there
  * as one consecutive run, the refusal was a retry of a write that landed, and its original result is answered.
  *
+ * Two limits, both about ids reused by a different append rather than a retry: KurrentDB keeps no index of
+ * event ids across streams, so ids already stored in another stream are not refused; and an exact expected
+ * revision that holds is trusted without reading the stream, so ids stored earlier in the same stream are
+ * not looked for either (the in-memory and PostgreSQL stores refuse both with InvalidAppendError).
+ *
  * `$all` reads and subscriptions see only Aduan's streams (a server-side stream-name prefix filter), and a
  * subscription that loses its connection resubscribes from the last event it delivered.
  */
@@ -223,7 +228,8 @@ export class KurrentDbEventStore implements EventStore {
     const nextExpectedRevision = revisionToNumber(outcome.nextExpectedRevision);
     if (count === 1 && outcome.position) return { nextExpectedRevision, position: outcome.position.commit };
     const last = await this.#readAt(streamName, outcome.nextExpectedRevision);
-    if (!last) throw new Error(`Stream ${streamName}: revision ${nextExpectedRevision} was appended but is not readable`);
+    if (!last)
+      throw new Error(`Stream ${streamName}: revision ${nextExpectedRevision} was appended but is not readable`);
     return { nextExpectedRevision, position: last.position };
   }
 

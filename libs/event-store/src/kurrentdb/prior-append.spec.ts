@@ -42,7 +42,12 @@ describe('findPriorAppend', () => {
   it('compares ids case-insensitively, since KurrentDB answers UUIDs in lower case', () => {
     const stored = stream(2);
 
-    expect(findPriorAppend(stored, idsOf(stored).map((id) => id.toUpperCase()))).toEqual({
+    expect(
+      findPriorAppend(
+        stored,
+        idsOf(stored).map((id) => id.toUpperCase()),
+      ),
+    ).toEqual({
       kind: 'appended',
       last: stored[1],
     });

@@ -13,9 +13,7 @@ export interface StoredRef {
  *   other revisions): neither writing nor answering "done" would be honest.
  */
 export type PriorAppend<T extends StoredRef> =
-  | { readonly kind: 'not-appended' }
-  | { readonly kind: 'appended'; readonly last: T }
-  | { readonly kind: 'conflict' };
+  { readonly kind: 'not-appended' } | { readonly kind: 'appended'; readonly last: T } | { readonly kind: 'conflict' };
 
 /**
  * Looks for `ids` among a stream's events (in revision order). With `firstRevision`, the append must sit

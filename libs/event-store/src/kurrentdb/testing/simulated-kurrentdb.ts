@@ -184,7 +184,7 @@ export class SimulatedKurrentDb {
 
   readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterableIterator<ResolvedEvent> {
     const { fromRevision = START, direction = FORWARDS, maxCount = Number.MAX_SAFE_INTEGER } = options;
-    if (direction !== FORWARDS || typeof fromRevision !== 'bigint' && fromRevision !== START) {
+    if (direction !== FORWARDS || (typeof fromRevision !== 'bigint' && fromRevision !== START)) {
       throw new Error('The simulator reads streams forwards only');
     }
     const from = fromRevision === START ? 0 : Number(fromRevision);
