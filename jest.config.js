@@ -15,7 +15,8 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^#aduan/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#aduan/event-store/(kurrentdb|testing)$': '<rootDir>/libs/event-store/src/$1/index.ts',
+    '^#aduan/([^/]*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

@@ -38,10 +38,15 @@ describe('who may do what', () => {
   });
 
   const submit = async (overrides: Record<string, unknown> = {}, bearer = t.reporter) =>
-    (await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint(overrides) }, bearer)).submitComplaint;
+    (await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint(overrides) }, bearer))
+      .submitComplaint;
   const forwardedToDinkes = async (overrides: Record<string, unknown> = {}) => {
     const complaint = await submit(overrides);
-    await api.client.ok(FORWARD, { input: { complaintId: complaint.id, toAgencyCode: 'KAB-BANJAR-DINKES' } }, t.operator);
+    await api.client.ok(
+      FORWARD,
+      { input: { complaintId: complaint.id, toAgencyCode: 'KAB-BANJAR-DINKES' } },
+      t.operator,
+    );
     return complaint.id;
   };
   const codeOf = async (query: string, variables: Record<string, unknown>, bearer?: string) =>
@@ -54,7 +59,11 @@ describe('who may do what', () => {
     expect(await codeOf(FORWARD, forward('KAB-HSU'), t.reporter)).toBe('FORBIDDEN');
     expect(await codeOf(FORWARD, forward('KAB-HSU'), t.ombudsman)).toBe('FORBIDDEN');
     expect(await codeOf(FORWARD, forward('KAB-HSU'))).toBe('FORBIDDEN');
-    const { forwardComplaint } = await api.client.ok<{ forwardComplaint: ComplaintView }>(FORWARD, forward('KAB-BANJAR-DISKOMINFO'), t.dinkes);
+    const { forwardComplaint } = await api.client.ok<{ forwardComplaint: ComplaintView }>(
+      FORWARD,
+      forward('KAB-BANJAR-DISKOMINFO'),
+      t.dinkes,
+    );
     expect(forwardComplaint.assignedAgency).toEqual({ code: 'KAB-BANJAR-DISKOMINFO', name: expect.any(String) });
   });
 
@@ -82,7 +91,12 @@ describe('who may do what', () => {
   it('lets only the Ombudsman sanction, and only an escalated complaint', async () => {
     const id = await forwardedToDinkes();
     const sanction = {
-      input: { complaintId: id, sanctionedAgencyCode: 'KAB-BANJAR-DINKES', kind: 'WRITTEN_REPRIMAND', reason: 'Lalai menanggapi' },
+      input: {
+        complaintId: id,
+        sanctionedAgencyCode: 'KAB-BANJAR-DINKES',
+        kind: 'WRITTEN_REPRIMAND',
+        reason: 'Lalai menanggapi',
+      },
     };
     expect(await codeOf(SANCTION, sanction, t.ombudsman)).toBe('CONFLICT');
     await api.client.ok(ESCALATE, { input: { complaintId: id, reason: 'Diteruskan operator' } }, t.operator);
@@ -104,11 +118,9 @@ describe('who may do what', () => {
     expect(await reporterSeenBy(t.operator)).toEqual({ name: 'Budi', email: 'budi@example.id', phone: null });
     expect(await reporterSeenBy(t.reporter)).toEqual({ name: 'Budi', email: 'budi@example.id', phone: null });
 
-    const { complaintHistory } = await api.client.ok<{ complaintHistory: { type: string; actor: { id: string }; data: Record<string, unknown> }[] }>(
-      HISTORY,
-      { id },
-      t.dinkes,
-    );
+    const { complaintHistory } = await api.client.ok<{
+      complaintHistory: { type: string; actor: { id: string }; data: Record<string, unknown> }[];
+    }>(HISTORY, { id }, t.dinkes);
     const submitted = complaintHistory[0];
     expect(submitted?.data.reporter).toBeNull();
     expect(submitted?.data.reporterId).toBeNull();
@@ -131,7 +143,8 @@ describe('who may do what', () => {
     expect(await codeOf(HISTORY, { id }, t.kendari)).toBe('FORBIDDEN');
     expect(await codeOf(COMPLAINTS, {})).toBe('UNAUTHENTICATED');
     expect(await codeOf(ESCALATIONS, {})).toBe('UNAUTHENTICATED');
-    for (const bearer of [t.reporter, t.dinkes, t.sp4n]) expect(await codeOf(ESCALATIONS, {}, bearer)).toBe('FORBIDDEN');
+    for (const bearer of [t.reporter, t.dinkes, t.sp4n])
+      expect(await codeOf(ESCALATIONS, {}, bearer)).toBe('FORBIDDEN');
     for (const bearer of [t.ombudsman, t.auditor, t.operator]) await api.client.ok(ESCALATIONS, {}, bearer);
   });
 
@@ -145,7 +158,11 @@ describe('who may do what', () => {
         .setExpirationTime(exp)
         .sign(new TextEncoder().encode(secret));
     const wrongKey = await sign({ role: 'operator' }, 'a-completely-different-secret-0123456789');
-    const expired = await sign({ role: 'operator' }, 'e2e-secret-with-enough-length-0123456789', Math.floor(Date.now() / 1000) - 10);
+    const expired = await sign(
+      { role: 'operator' },
+      'e2e-secret-with-enough-length-0123456789',
+      Math.floor(Date.now() / 1000) - 10,
+    );
     const unknownRole = await sign({ role: 'president' }, 'e2e-secret-with-enough-length-0123456789');
     for (const bearer of [wrongKey, expired, unknownRole, 'garbage']) {
       const refused = await api.client.request(SUBMIT, { input: aComplaint() }, bearer);

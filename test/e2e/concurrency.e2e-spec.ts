@@ -20,7 +20,9 @@ describe('concurrent writers', () => {
   it('answers exactly one of two responds with the same expectedVersion with CONFLICT', async () => {
     const operator = await token({ sub: 'operator-1', role: 'operator' });
     const officer = await token({ sub: 'officer-1', role: 'agency_officer', agency: 'KAB-BANJAR-DINKES' });
-    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint() });
+    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, {
+      input: aComplaint(),
+    });
     const { forwardComplaint } = await api.client.ok<{ forwardComplaint: ComplaintView }>(
       FORWARD,
       { input: { complaintId: submitComplaint.id, toAgencyCode: 'KAB-BANJAR-DINKES' } },
@@ -44,7 +46,11 @@ describe('concurrent writers', () => {
     const citizen = await token({ sub: 'citizen-burst', role: 'citizen' });
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint({ title: `Pengaduan nomor ${i}` }) }, citizen),
+        api.client.ok<{ submitComplaint: ComplaintView }>(
+          SUBMIT,
+          { input: aComplaint({ title: `Pengaduan nomor ${i}` }) },
+          citizen,
+        ),
       ),
     );
     const ids = answers.map((a) => a.submitComplaint.id);
@@ -54,7 +60,9 @@ describe('concurrent writers', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        type Page = { complaints: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+        type Page = {
+          complaints: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        };
         const page: Page = await api.client.ok<Page>(COMPLAINTS, { first: 100, after }, citizen);
         seen.push(...page.complaints.edges.map((e) => e.node.id));
         if (!page.complaints.pageInfo.hasNextPage) break;

@@ -37,7 +37,9 @@ describe('complaint lifecycle over GraphQL', () => {
   it('takes a complaint from submission to sanction with the right role at each step', async () => {
     const { submitComplaint: submitted } = await api.client.ok<{ submitComplaint: ComplaintView }>(
       SUBMIT,
-      { input: aComplaint({ reporter: { name: 'Siti Aminah', email: 'Siti@Example.id', phone: '+62 812 3456 7890' } }) },
+      {
+        input: aComplaint({ reporter: { name: 'Siti Aminah', email: 'Siti@Example.id', phone: '+62 812 3456 7890' } }),
+      },
       tokens.citizen,
     );
     expect(submitted).toMatchObject({
@@ -54,7 +56,14 @@ describe('complaint lifecycle over GraphQL', () => {
 
     const { forwardComplaint: forwarded } = await api.client.ok<{ forwardComplaint: ComplaintView }>(
       FORWARD,
-      { input: { complaintId: id, toAgencyCode: 'KAB-BANJAR-DINKES', note: 'Mohon ditindaklanjuti', expectedVersion: 0 } },
+      {
+        input: {
+          complaintId: id,
+          toAgencyCode: 'KAB-BANJAR-DINKES',
+          note: 'Mohon ditindaklanjuti',
+          expectedVersion: 0,
+        },
+      },
       tokens.operator,
     );
     expect(forwarded).toMatchObject({ status: 'FORWARDED', version: 1, assignedAgency: { code: 'KAB-BANJAR-DINKES' } });
@@ -66,7 +75,12 @@ describe('complaint lifecycle over GraphQL', () => {
     );
     expect(responded).toMatchObject({ status: 'RESPONDED', version: 2 });
     expect(responded.responses).toEqual([
-      { agency: { code: 'KAB-BANJAR-DINKES' }, message: 'Perbaikan dijadwalkan minggu depan.', respondedAt: expect.any(String), onTime: true },
+      {
+        agency: { code: 'KAB-BANJAR-DINKES' },
+        message: 'Perbaikan dijadwalkan minggu depan.',
+        respondedAt: expect.any(String),
+        onTime: true,
+      },
     ]);
 
     const { escalateComplaint: escalated } = await api.client.ok<{ escalateComplaint: ComplaintView }>(
@@ -77,7 +91,11 @@ describe('complaint lifecycle over GraphQL', () => {
     expect(escalated).toMatchObject({
       status: 'ESCALATED',
       version: 3,
-      escalation: { reason: 'Jawaban tidak menyelesaikan masalah', source: 'REPORTER', agencyCode: 'KAB-BANJAR-DINKES' },
+      escalation: {
+        reason: 'Jawaban tidak menyelesaikan masalah',
+        source: 'REPORTER',
+        agencyCode: 'KAB-BANJAR-DINKES',
+      },
     });
 
     const { sanctionComplaint: sanctioned } = await api.client.ok<{ sanctionComplaint: ComplaintView }>(
@@ -97,7 +115,9 @@ describe('complaint lifecycle over GraphQL', () => {
     expect(sanctioned).toMatchObject({
       status: 'SANCTIONED',
       version: 4,
-      sanctions: [{ sanctionedAgency: { code: 'KAB-BANJAR-DINKES' }, kind: 'WRITTEN_REPRIMAND', officialName: 'Kepala Dinas' }],
+      sanctions: [
+        { sanctionedAgency: { code: 'KAB-BANJAR-DINKES' }, kind: 'WRITTEN_REPRIMAND', officialName: 'Kepala Dinas' },
+      ],
     });
 
     // The read model catches up and serves the same state the last mutation returned.
@@ -125,7 +145,9 @@ describe('complaint lifecycle over GraphQL', () => {
       schemaVersion: 1,
       data: { complaintId: id, fromAgencyCode: null, toAgencyCode: 'KAB-BANJAR-DINKES', note: 'Mohon ditindaklanjuti' },
     });
-    expect(complaintHistory[2]).toMatchObject({ actor: { id: 'officer-dinkes', role: 'agency_officer', agencyCode: 'KAB-BANJAR-DINKES' } });
+    expect(complaintHistory[2]).toMatchObject({
+      actor: { id: 'officer-dinkes', role: 'agency_officer', agencyCode: 'KAB-BANJAR-DINKES' },
+    });
     const positions = complaintHistory.map((e) => BigInt(e.position as string));
     expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
     for (const event of complaintHistory) {
@@ -153,7 +175,11 @@ describe('complaint lifecycle over GraphQL', () => {
   });
 
   it("shows officers their agency's complaints and citizens their own", async () => {
-    const mine = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint() }, tokens.citizen);
+    const mine = await api.client.ok<{ submitComplaint: ComplaintView }>(
+      SUBMIT,
+      { input: aComplaint() },
+      tokens.citizen,
+    );
     const other = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint() });
     await api.client.ok(
       FORWARD,
@@ -184,11 +210,19 @@ describe('complaint lifecycle over GraphQL', () => {
     const officer = await token({ sub: 'officer-hsu', role: 'agency_officer', agency: 'KAB-HSU' });
     const created: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint() });
-      await api.client.ok(FORWARD, { input: { complaintId: submitComplaint.id, toAgencyCode: 'KAB-HSU' } }, tokens.operator);
+      const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, {
+        input: aComplaint(),
+      });
+      await api.client.ok(
+        FORWARD,
+        { input: { complaintId: submitComplaint.id, toAgencyCode: 'KAB-HSU' } },
+        tokens.operator,
+      );
       created.push(submitComplaint.id);
     }
-    type Page = { complaints: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    type Page = {
+      complaints: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    };
     await eventually(async () => {
       const { complaints } = await api.client.ok<Page>(COMPLAINTS, { first: 10 }, officer);
       return complaints.edges.length === 5 ? true : undefined;
@@ -196,7 +230,11 @@ describe('complaint lifecycle over GraphQL', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Page = await api.client.ok<Page>(COMPLAINTS, { first: 2, after, filter: { agencyCode: 'KAB-HSU' } }, officer);
+      const page: Page = await api.client.ok<Page>(
+        COMPLAINTS,
+        { first: 2, after, filter: { agencyCode: 'KAB-HSU' } },
+        officer,
+      );
       seen.push(...page.complaints.edges.map((e) => e.node.id));
       if (!page.complaints.pageInfo.hasNextPage) break;
       after = page.complaints.pageInfo.endCursor;

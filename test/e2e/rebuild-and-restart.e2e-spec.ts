@@ -2,7 +2,16 @@ import { createReadModelProjector } from '#aduan/infrastructure';
 import { PostgresEventStore } from '#aduan/event-store';
 import { createPool } from '#aduan/postgres';
 import { ProjectorBusyError } from '#aduan/projections';
-import { aComplaint, COMPLAINT, ESCALATE, FORWARD, RESPOND, SANCTION, SUBMIT, type ComplaintView } from './support/operations.js';
+import {
+  aComplaint,
+  COMPLAINT,
+  ESCALATE,
+  FORWARD,
+  RESPOND,
+  SANCTION,
+  SUBMIT,
+  type ComplaintView,
+} from './support/operations.js';
 import { countEvents, readModelSnapshot } from './support/read-model-snapshot.js';
 import { eventually, TestEnvironment, token, type RunningApp } from './support/test-app.js';
 
@@ -42,7 +51,14 @@ describe('rebuilding read models and restarting the app', () => {
       if (i % 4 === 2) continue;
       await app.client.ok(
         SANCTION,
-        { input: { complaintId: id, sanctionedAgencyCode: 'KAB-BOMBANA-INSPEKTORAT', kind: 'WRITTEN_REPRIMAND', reason: 'Terlambat' } },
+        {
+          input: {
+            complaintId: id,
+            sanctionedAgencyCode: 'KAB-BOMBANA-INSPEKTORAT',
+            kind: 'WRITTEN_REPRIMAND',
+            reason: 'Terlambat',
+          },
+        },
         t.ombudsman,
       );
     }

@@ -1,5 +1,13 @@
 import { onlyError } from './support/graphql-client.js';
-import { aComplaint, COMPLAINT, COMPLAINTS, FORWARD, RESPOND, SUBMIT, type ComplaintView } from './support/operations.js';
+import {
+  aComplaint,
+  COMPLAINT,
+  COMPLAINTS,
+  FORWARD,
+  RESPOND,
+  SUBMIT,
+  type ComplaintView,
+} from './support/operations.js';
 import { TestEnvironment, token, type RunningApp } from './support/test-app.js';
 
 describe('bad input', () => {
@@ -44,10 +52,16 @@ describe('bad input', () => {
 
   it('refuses malformed ids, cursors and page sizes', async () => {
     const badId = await api.client.request(COMPLAINT, { id: 'not-a-uuid' }, operator);
-    expect(onlyError(badId)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/UUID/) });
+    expect(onlyError(badId)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/UUID/),
+    });
     for (const first of [0, 101, -5]) {
       const tooMany = await api.client.request(COMPLAINTS, { first }, operator);
-      expect(onlyError(tooMany)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/between 1 and 100/) });
+      expect(onlyError(tooMany)).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+        message: expect.stringMatching(/between 1 and 100/),
+      });
     }
     const badCursor = await api.client.request(COMPLAINTS, { after: 'bm9wZQ' }, operator);
     expect(onlyError(badCursor).extensions?.code).toBe('BAD_USER_INPUT');
@@ -55,17 +69,31 @@ describe('bad input', () => {
 
   it('answers NOT_FOUND for a command on a complaint that does not exist, and null for a query', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    const forward = await api.client.request(FORWARD, { input: { complaintId: id, toAgencyCode: 'KAB-HSU' } }, operator);
+    const forward = await api.client.request(
+      FORWARD,
+      { input: { complaintId: id, toAgencyCode: 'KAB-HSU' } },
+      operator,
+    );
     expect(onlyError(forward).extensions?.code).toBe('NOT_FOUND');
-    const stale = await api.client.request(FORWARD, { input: { complaintId: id, toAgencyCode: 'KAB-HSU', expectedVersion: 3 } }, operator);
+    const stale = await api.client.request(
+      FORWARD,
+      { input: { complaintId: id, toAgencyCode: 'KAB-HSU', expectedVersion: 3 } },
+      operator,
+    );
     expect(onlyError(stale).extensions?.code).toBe('NOT_FOUND');
     const { complaint } = await api.client.ok<{ complaint: null }>(COMPLAINT, { id }, operator);
     expect(complaint).toBeNull();
   });
 
   it('answers CONFLICT for a stale expectedVersion and writes nothing', async () => {
-    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint() });
-    await api.client.ok(FORWARD, { input: { complaintId: submitComplaint.id, toAgencyCode: 'KAB-HSU', expectedVersion: 0 } }, operator);
+    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, {
+      input: aComplaint(),
+    });
+    await api.client.ok(
+      FORWARD,
+      { input: { complaintId: submitComplaint.id, toAgencyCode: 'KAB-HSU', expectedVersion: 0 } },
+      operator,
+    );
     const stale = await api.client.request(
       FORWARD,
       { input: { complaintId: submitComplaint.id, toAgencyCode: 'KOTA-KENDARI', expectedVersion: 0 } },
@@ -80,9 +108,15 @@ describe('bad input', () => {
   });
 
   it('answers a rule broken by the state as CONFLICT, and never leaks stack traces', async () => {
-    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, { input: aComplaint() });
+    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, {
+      input: aComplaint(),
+    });
     const officer = await token({ sub: 'o', role: 'agency_officer', agency: 'KAB-HSU' });
-    const early = await api.client.request(RESPOND, { input: { complaintId: submitComplaint.id, message: 'Jawaban dini' } }, officer);
+    const early = await api.client.request(
+      RESPOND,
+      { input: { complaintId: submitComplaint.id, message: 'Jawaban dini' } },
+      officer,
+    );
     const error = onlyError(early);
     expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(error.message).toMatch(/not been forwarded/);

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.error(error instanceof ConfigError ? `Configuration: ${error.message}` : ((error as Error).stack ?? String(error)));
+  logger.error(
+    error instanceof ConfigError ? `Configuration: ${error.message}` : ((error as Error).stack ?? String(error)),
+  );
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { ConfigError } from '#aduan/infrastructure';
+import { copyEventsCommand, COPY_EVENTS_USAGE } from './commands/copy-events.command.js';
 import { rebuildProjectionsCommand, REBUILD_USAGE } from './commands/rebuild-projections.command.js';
 import { tokenCommand, TOKEN_USAGE } from './commands/token.command.js';
 import { UsageError } from './usage-error.js';
@@ -11,6 +12,7 @@ const logger = {
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
   token: { usage: TOKEN_USAGE, run: tokenCommand },
   'rebuild-projections': { usage: REBUILD_USAGE, run: (args) => rebuildProjectionsCommand(args, logger) },
+  'copy-events': { usage: COPY_EVENTS_USAGE, run: (args) => copyEventsCommand(args, logger) },
 };
 
 const usage = () =>

@@ -9,9 +9,11 @@ export class AgencyDirectory implements DomainAgencyDirectory {
     const byCode = new Map<string, Agency>();
     const keywords = new Set<string>();
     for (const agency of agencies) {
-      if (!/^[A-Z0-9-]{2,64}$/.test(agency.code)) throw new Error(`Agency code "${agency.code}" is not A–Z, 0–9 and dashes`);
+      if (!/^[A-Z0-9-]{2,64}$/.test(agency.code))
+        throw new Error(`Agency code "${agency.code}" is not A–Z, 0–9 and dashes`);
       if (byCode.has(agency.code)) throw new Error(`Agency code ${agency.code} appears twice`);
-      if (!AGENCY_LEVELS.includes(agency.level)) throw new Error(`Agency ${agency.code} has unknown level ${agency.level}`);
+      if (!AGENCY_LEVELS.includes(agency.level))
+        throw new Error(`Agency ${agency.code} has unknown level ${agency.level}`);
       const keyword = agency.smsKeyword?.toUpperCase();
       if (keyword) {
         if (keywords.has(keyword)) throw new Error(`SMS keyword ${keyword} is used by two agencies`);

@@ -26,7 +26,7 @@ export function loadAgencyDirectory(file: string = defaultAgenciesFile()): Agenc
   try {
     agencies = JSON.parse(readFileSync(file, 'utf8')) as Agency[];
   } catch (error) {
-    throw new Error(`Cannot read the agency directory ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the agency directory ${file}: ${(error as Error).message}`, { cause: error });
   }
   if (!Array.isArray(agencies)) throw new Error(`${file} must hold a JSON array of agencies`);
   return new AgencyDirectory(agencies);

@@ -2,7 +2,16 @@
  * Roles of the people and systems acting on complaints. `public` is a caller without a token
  * (an anonymous citizen); `system` is Aduan itself, e.g. the deadline policy.
  */
-export const ROLES = ['public', 'citizen', 'operator', 'agency_officer', 'ombudsman', 'auditor', 'sp4n', 'system'] as const;
+export const ROLES = [
+  'public',
+  'citizen',
+  'operator',
+  'agency_officer',
+  'ombudsman',
+  'auditor',
+  'sp4n',
+  'system',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who issues a command: an identity checked at the edge, passed in as a fact. */

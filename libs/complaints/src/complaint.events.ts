@@ -108,11 +108,7 @@ export interface ComplaintSanctioned {
 }
 
 export type ComplaintEvent =
-  | ComplaintSubmitted
-  | ComplaintForwarded
-  | ComplaintResponded
-  | ComplaintEscalated
-  | ComplaintSanctioned;
+  ComplaintSubmitted | ComplaintForwarded | ComplaintResponded | ComplaintEscalated | ComplaintSanctioned;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 

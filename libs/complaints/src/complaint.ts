@@ -88,11 +88,7 @@ export interface SanctionedComplaint extends ComplaintFacts {
 }
 
 export type Complaint =
-  | SubmittedComplaint
-  | ForwardedComplaint
-  | RespondedComplaint
-  | EscalatedComplaint
-  | SanctionedComplaint;
+  SubmittedComplaint | ForwardedComplaint | RespondedComplaint | EscalatedComplaint | SanctionedComplaint;
 
 /** The state before the stream's first event. */
 export interface NoComplaint {
@@ -150,7 +146,11 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'ComplaintResponded': {
       if (state.status !== 'FORWARDED' && state.status !== 'RESPONDED') return state;
       const { agencyCode, message, respondedAt: at, onTime } = event.data;
-      return { ...state, status: 'RESPONDED', responses: [...state.responses, { agencyCode, message, respondedAt: at, onTime }] };
+      return {
+        ...state,
+        status: 'RESPONDED',
+        responses: [...state.responses, { agencyCode, message, respondedAt: at, onTime }],
+      };
     }
     case 'ComplaintEscalated': {
       if (state.status === 'NONE' || state.status === 'ESCALATED' || state.status === 'SANCTIONED') return state;

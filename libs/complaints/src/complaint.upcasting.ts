@@ -1,4 +1,9 @@
-import { COMPLAINT_EVENT_TYPES, CURRENT_SCHEMA_VERSION, type ComplaintEvent, type ComplaintEventType } from './complaint.events.js';
+import {
+  COMPLAINT_EVENT_TYPES,
+  CURRENT_SCHEMA_VERSION,
+  type ComplaintEvent,
+  type ComplaintEventType,
+} from './complaint.events.js';
 
 /** An event as it lies in the store: its type, the schema version it was written with, and raw data. */
 export interface StoredComplaintEvent {

@@ -111,7 +111,11 @@ describe('escalateComplaint', () => {
 
     it('refuses a complaint the agency has answered, even late', () => {
       spec
-        .given([submitted('esc-sys-answered'), forwarded('esc-sys-answered', AGENCY), responded('esc-sys-answered', AGENCY)])
+        .given([
+          submitted('esc-sys-answered'),
+          forwarded('esc-sys-answered', AGENCY),
+          responded('esc-sys-answered', AGENCY),
+        ])
         .when(escalate('esc-sys-answered', { actor: system(), now: LATE }))
         .thenThrows(InvalidComplaintTransition, (error) => error.status === 'RESPONDED');
     });

@@ -24,10 +24,16 @@ export function escalateComplaint(command: EscalateComplaint, state: ComplaintSt
   }
   const deadlinePassed = command.now.getTime() > Date.parse(state.dueAt);
   if (source === 'REPORTER' && state.status !== 'RESPONDED' && !deadlinePassed) {
-    throw new ActionNotAllowed(`The reporter can escalate once the agency has responded or after the deadline (${state.dueAt})`);
+    throw new ActionNotAllowed(
+      `The reporter can escalate once the agency has responded or after the deadline (${state.dueAt})`,
+    );
   }
   if (source === 'SYSTEM' && (state.status === 'RESPONDED' || !deadlinePassed)) {
-    throw new InvalidComplaintTransition('escalate', state.status, `the system escalates only unanswered complaints past their deadline (${state.dueAt})`);
+    throw new InvalidComplaintTransition(
+      'escalate',
+      state.status,
+      `the system escalates only unanswered complaints past their deadline (${state.dueAt})`,
+    );
   }
   return {
     type: 'ComplaintEscalated',

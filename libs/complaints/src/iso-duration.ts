@@ -18,7 +18,10 @@ const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\
 export function parseIsoDuration(text: string, field = 'duration'): IsoDuration {
   const match = PATTERN.exec(text);
   if (!match || text === 'P' || text.endsWith('T')) {
-    throw new InvalidComplaintInput(field, `"${text}" is not an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. P14D, PT2S)`);
+    throw new InvalidComplaintInput(
+      field,
+      `"${text}" is not an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. P14D, PT2S)`,
+    );
   }
   const [, weeks, days, hours, minutes, seconds] = match;
   const milliseconds =
@@ -32,4 +35,5 @@ export function parseIsoDuration(text: string, field = 'duration'): IsoDuration 
   return { text, milliseconds };
 }
 
-export const addDuration = (instant: Date, duration: IsoDuration): Date => new Date(instant.getTime() + duration.milliseconds);
+export const addDuration = (instant: Date, duration: IsoDuration): Date =>
+  new Date(instant.getTime() + duration.milliseconds);

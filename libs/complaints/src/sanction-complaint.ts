@@ -24,7 +24,8 @@ export function sanctionComplaint(command: SanctionComplaint, state: ComplaintSt
     throw new InvalidComplaintTransition('sanction', state.status, 'only escalated complaints can be sanctioned');
   }
   const sanctionedAgencyCode = requiredText('sanctionedAgencyCode', command.sanctionedAgencyCode, 1, 64);
-  if (!command.agencies.exists(sanctionedAgencyCode)) throw new UnknownAgency('sanctionedAgencyCode', sanctionedAgencyCode);
+  if (!command.agencies.exists(sanctionedAgencyCode))
+    throw new UnknownAgency('sanctionedAgencyCode', sanctionedAgencyCode);
   return {
     type: 'ComplaintSanctioned',
     data: {

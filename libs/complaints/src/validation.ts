@@ -31,7 +31,8 @@ const PHONE = /^(?:\+?62|0)\d{7,13}$/;
 
 export function optionalEmail(field: string, value: unknown): string | null {
   const email = optionalText(field, value, 254);
-  if (email !== null && !EMAIL.test(email)) throw new InvalidComplaintInput(field, `"${email}" is not an email address`);
+  if (email !== null && !EMAIL.test(email))
+    throw new InvalidComplaintInput(field, `"${email}" is not an email address`);
   return email?.toLowerCase() ?? null;
 }
 
@@ -40,7 +41,10 @@ export function optionalPhone(field: string, value: unknown): string | null {
   if (phone === null) return null;
   const digits = phone.replace(/[\s\-().]/g, '');
   if (!PHONE.test(digits)) {
-    throw new InvalidComplaintInput(field, `"${phone}" is not an Indonesian phone number (e.g. +62 812 3456 7890 or 0812…)`);
+    throw new InvalidComplaintInput(
+      field,
+      `"${phone}" is not an Indonesian phone number (e.g. +62 812 3456 7890 or 0812…)`,
+    );
   }
   return digits;
 }

@@ -15,3 +15,4 @@ export {
   type PostgresCheckpoint,
 } from './postgres/postgres-checkpoint.js';
 export type { RetryPolicy } from './subscription/polling-subscription.js';
+export * from './copy/index.js';

@@ -7,7 +7,11 @@ const verifier = new Hs256TokenVerifier(SECRET);
 
 describe('HS256 token verifier', () => {
   it('accepts a token it issued and reads sub, role and agency', async () => {
-    const token = await issueHs256Token(SECRET, { sub: 'officer-7', role: 'agency_officer', agency: 'KAB-BANJAR-DINKES' });
+    const token = await issueHs256Token(SECRET, {
+      sub: 'officer-7',
+      role: 'agency_officer',
+      agency: 'KAB-BANJAR-DINKES',
+    });
     await expect(verifier.verify(token)).resolves.toEqual({
       id: 'officer-7',
       role: 'agency_officer',

@@ -34,7 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const kurrentDbConnectionString = nonEmpty(env.KURRENTDB_CONNECTION_STRING);
   if (eventStore === 'kurrentdb' && !kurrentDbConnectionString) {
-    throw new ConfigError('EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING (e.g. kurrentdb://localhost:2113?tls=false)');
+    throw new ConfigError(
+      'EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING (e.g. kurrentdb://localhost:2113?tls=false)',
+    );
   }
   const production = env.NODE_ENV === 'production';
   const jwtSecret = nonEmpty(env.JWT_SECRET) ?? DEVELOPMENT_JWT_SECRET;
@@ -68,6 +70,7 @@ function nonEmpty(value: string | undefined): string | null {
 function portNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`${name} must be a port number, not "${value}"`);
   return port;
 }

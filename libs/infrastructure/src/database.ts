@@ -20,8 +20,13 @@ export async function openDatabase(config: AppConfig, logger: Logger, share = fa
     logger.log(`using the embedded PostgreSQL already running on port ${config.embeddedPostgresPort}`);
     return { url, release: async () => undefined };
   }
-  logger.log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${config.dataDir} on port ${config.embeddedPostgresPort}`);
-  const server: RunningPostgres = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  logger.log(
+    `DATABASE_URL is not set: starting embedded PostgreSQL in ${config.dataDir} on port ${config.embeddedPostgresPort}`,
+  );
+  const server: RunningPostgres = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+  });
   return { url: server.url, release: () => server.stop() };
 }
 

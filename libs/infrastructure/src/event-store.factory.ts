@@ -13,7 +13,12 @@ export async function createConfiguredEventStore(config: AppConfig, pool: Pool, 
       await store.migrate();
       return store;
     }
-    case 'kurrentdb':
-      throw new Error('EVENT_STORE=kurrentdb is not wired yet');
+    case 'kurrentdb': {
+      // Loaded only when chosen: the client brings a native library PostgreSQL deployments never need.
+      const { createKurrentDbEventStore } = await import('#aduan/event-store/kurrentdb');
+      return createKurrentDbEventStore(config.kurrentDbConnectionString ?? '', {
+        onError: (error: unknown) => logger.error(`event store: ${(error as Error).message}`),
+      });
+    }
   }
 }

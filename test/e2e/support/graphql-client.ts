@@ -29,7 +29,11 @@ export class GraphQLClient {
   }
 
   /** Like request, but fails the test on any error: for steps that must succeed. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    bearer?: string,
+  ): Promise<T> {
     const response = await this.request<T>(query, variables, bearer);
     if (response.errors?.length || !response.data) {
       throw new Error(`GraphQL request failed: ${JSON.stringify(response.errors)}`);
@@ -41,7 +45,9 @@ export class GraphQLClient {
 /** The single error of a failed request, for asserting its code and message. */
 export function onlyError(response: GraphQLResponse<unknown>): GraphQLErrorBody {
   if (!response.errors || response.errors.length !== 1) {
-    throw new Error(`expected exactly one error, got ${JSON.stringify(response.errors)} (data: ${JSON.stringify(response.data)})`);
+    throw new Error(
+      `expected exactly one error, got ${JSON.stringify(response.errors)} (data: ${JSON.stringify(response.data)})`,
+    );
   }
   return response.errors[0] as GraphQLErrorBody;
 }

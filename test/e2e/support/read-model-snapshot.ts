@@ -1,7 +1,9 @@
 import pg from 'pg';
 
 /** Every read-model row, in a stable order, for comparing a live projection with a rebuild. */
-export async function readModelSnapshot(databaseUrl: string): Promise<{ complaints: unknown[]; escalations: unknown[] }> {
+export async function readModelSnapshot(
+  databaseUrl: string,
+): Promise<{ complaints: unknown[]; escalations: unknown[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

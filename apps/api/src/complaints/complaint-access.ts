@@ -9,7 +9,8 @@ const OVERSEERS: ReadonlySet<Caller['role']> = new Set(['operator', 'ombudsman',
 /** Who may see a complaint at all: overseers, the agencies it was assigned to, and its reporter. */
 export function canView(caller: Caller, complaint: Complaint): boolean {
   if (OVERSEERS.has(caller.role)) return true;
-  if (caller.role === 'agency_officer') return caller.agencyCode !== null && complaint.assignmentTrail.includes(caller.agencyCode);
+  if (caller.role === 'agency_officer')
+    return caller.agencyCode !== null && complaint.assignmentTrail.includes(caller.agencyCode);
   if (caller.role === 'citizen') return complaint.reporterId !== null && complaint.reporterId === caller.id;
   return false;
 }

@@ -54,7 +54,11 @@ function toEventModel(
     schemaVersion: r.metadata.schemaVersion ?? 1,
     occurredAt: new Date(r.metadata.occurredAt),
     recordedAt: r.recordedAt,
-    actor: { id: revealsReporter ? 'redacted' : actor.id, role: actor.role as Caller['role'], agencyCode: actor.agencyCode ?? null },
+    actor: {
+      id: revealsReporter ? 'redacted' : actor.id,
+      role: actor.role as Caller['role'],
+      agencyCode: actor.agencyCode ?? null,
+    },
     correlationId: r.metadata.correlationId,
     causationId: r.metadata.causationId,
     data,

@@ -90,7 +90,10 @@ export class ComplaintsResolver {
     @Args('input') input: ForwardComplaintInput,
     @RequestContext() request: GraphQLContext,
   ): Promise<ComplaintModel> {
-    const command = new ForwardComplaintCommand({ ...input, complaintId: complaintId(input.complaintId, 'complaintId') }, request);
+    const command = new ForwardComplaintCommand(
+      { ...input, complaintId: complaintId(input.complaintId, 'complaintId') },
+      request,
+    );
     return this.toModel(await this.commands.execute(command));
   }
 
@@ -99,7 +102,10 @@ export class ComplaintsResolver {
     @Args('input') input: RespondToComplaintInput,
     @RequestContext() request: GraphQLContext,
   ): Promise<ComplaintModel> {
-    const command = new RespondToComplaintCommand({ ...input, complaintId: complaintId(input.complaintId, 'complaintId') }, request);
+    const command = new RespondToComplaintCommand(
+      { ...input, complaintId: complaintId(input.complaintId, 'complaintId') },
+      request,
+    );
     return this.toModel(await this.commands.execute(command));
   }
 
@@ -110,7 +116,10 @@ export class ComplaintsResolver {
     @Args('input') input: EscalateComplaintInput,
     @RequestContext() request: GraphQLContext,
   ): Promise<ComplaintModel> {
-    const command = new EscalateComplaintCommand({ ...input, complaintId: complaintId(input.complaintId, 'complaintId') }, request);
+    const command = new EscalateComplaintCommand(
+      { ...input, complaintId: complaintId(input.complaintId, 'complaintId') },
+      request,
+    );
     return this.toModel(await this.commands.execute(command));
   }
 
@@ -119,7 +128,10 @@ export class ComplaintsResolver {
     @Args('input') input: SanctionComplaintInput,
     @RequestContext() request: GraphQLContext,
   ): Promise<ComplaintModel> {
-    const command = new SanctionComplaintCommand({ ...input, complaintId: complaintId(input.complaintId, 'complaintId') }, request);
+    const command = new SanctionComplaintCommand(
+      { ...input, complaintId: complaintId(input.complaintId, 'complaintId') },
+      request,
+    );
     return this.toModel(await this.commands.execute(command));
   }
 

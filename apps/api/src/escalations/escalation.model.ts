@@ -31,7 +31,8 @@ export class EscalationEdgeModel {
 }
 
 @ObjectType('EscalationConnection', {
-  description: 'Escalations in store order. Paging with `after` never misses or repeats one, even while new ones arrive.',
+  description:
+    'Escalations in store order. Paging with `after` never misses or repeats one, even while new ones arrive.',
 })
 export class EscalationConnectionModel {
   @Field(() => [EscalationEdgeModel])

@@ -19,7 +19,8 @@ export class EscalationsResolver {
     @Args('first', { type: () => Int, nullable: true, description: '1–100, default 20.' }) first?: number | null,
   ): Promise<EscalationConnectionModel> {
     if (request.caller.role === 'public') throw unauthenticated();
-    if (!READERS.has(request.caller.role)) throw forbidden('Only the Ombudsman, auditors and operators read escalations');
+    if (!READERS.has(request.caller.role))
+      throw forbidden('Only the Ombudsman, auditors and operators read escalations');
     const page = await this.queries.list(pageSize(first), after);
     return {
       edges: page.items.map(({ node, cursor }) => ({

@@ -2,12 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /** The `extensions.code` values clients can rely on. */
 export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 export const apiError = (code: ApiErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError =>
   new GraphQLError(message, { extensions: { ...extensions, code } });

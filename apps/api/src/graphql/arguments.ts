@@ -16,6 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Complaint ids are UUIDs; anything else is the caller's mistake, said plainly. */
 export function complaintId(id: string, field = 'id'): string {
-  if (!UUID.test(id)) throw badUserInput(`${field} must be a complaint id (a UUID), not "${id.slice(0, 60)}"`, { field });
+  if (!UUID.test(id))
+    throw badUserInput(`${field} must be a complaint id (a UUID), not "${id.slice(0, 60)}"`, { field });
   return id.toLowerCase();
 }

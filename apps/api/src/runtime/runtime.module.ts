@@ -1,4 +1,10 @@
-import { Global, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { AgencyDirectory } from '#aduan/agencies';
 import { EVENT_STORE } from '#aduan/event-store';
 import { ComplaintSummaryQueries, EscalationQueries, Projector } from '#aduan/projections';

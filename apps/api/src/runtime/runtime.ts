@@ -1,8 +1,13 @@
 import { loadAgencyDirectory, type AgencyDirectory } from '#aduan/agencies';
-import { PostgresEventStore, type EventStore } from '#aduan/event-store';
+import type { EventStore } from '#aduan/event-store';
 import { Hs256TokenVerifier, type TokenVerifier } from '#aduan/identity';
 import { createPool, type Pool } from '#aduan/postgres';
-import { createConfiguredEventStore, createReadModelProjector, type AppConfig, type Logger } from '#aduan/infrastructure';
+import {
+  createConfiguredEventStore,
+  createReadModelProjector,
+  type AppConfig,
+  type Logger,
+} from '#aduan/infrastructure';
 import {
   ComplaintSummaryQueries,
   createReadModelDataSource,
@@ -73,4 +78,3 @@ export class Runtime {
     await this.pool.end().catch(() => undefined);
   }
 }
-

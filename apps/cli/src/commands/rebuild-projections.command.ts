@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { createConfiguredEventStore, createReadModelProjector, loadConfig, openDatabase, type Logger } from '#aduan/infrastructure';
+import {
+  createConfiguredEventStore,
+  createReadModelProjector,
+  loadConfig,
+  openDatabase,
+  type Logger,
+} from '#aduan/infrastructure';
 import { createPool } from '#aduan/postgres';
 import { createReadModelDataSource, migrateReadModels } from '#aduan/projections';
 import { ProgressLine } from '../progress-line.js';

@@ -93,20 +93,23 @@ class AllStreamFollower implements Subscription {
       // cancelled or broken call can still emit one after the follower has moved on.
       source.on('error', ignore);
       this.#source = source;
+      let failure: { readonly error: unknown } | undefined;
       try {
         await this.#follow(source, healthy);
       } catch (error) {
-        if (error instanceof HandlerFailure) throw error.cause;
-        if (this.#stopped) return;
-        if (!isTransient(error) && !(error instanceof SubscriptionEndedError)) throw error;
-        attempt += 1;
-        if (attempt > this.#maxAttempts) throw error;
-        this.#options.onError?.(error);
-        await this.#stopping.sleep(retryDelay(attempt, this.#retry));
-      } finally {
-        // A failed call is usually closed already; cancelling it again is harmless.
-        await source.unsubscribe().catch(() => undefined);
+        failure = { error };
       }
+      // A failed call is usually closed already; cancelling it again is harmless.
+      await source.unsubscribe().catch(() => undefined);
+      if (!failure) return;
+      const { error } = failure;
+      if (error instanceof HandlerFailure) throw error.cause;
+      if (this.#stopped) return;
+      if (!isTransient(error) && !(error instanceof SubscriptionEndedError)) throw error;
+      attempt += 1;
+      if (attempt > this.#maxAttempts) throw error;
+      this.#options.onError?.(error);
+      await this.#stopping.sleep(retryDelay(attempt, this.#retry));
     }
   }
 

@@ -6,12 +6,12 @@ import { comparePositions, decodeCheckpoint, encodeCheckpoint, isAfter } from '.
 const MAX_U64 = 18_446_744_073_709_551_615n;
 
 describe('KurrentDB checkpoints', () => {
-  it('encode a $all position as "commit:prepare" in decimal and decode it back', () => {
+  it('encode a $all position as "kurrentdb:commit:prepare" in decimal and decode it back', () => {
     const position = { commit: 1_056n, prepare: 1_024n };
 
     const checkpoint = encodeCheckpoint(position);
 
-    expect(checkpoint).toBe('1056:1024');
+    expect(checkpoint).toBe('kurrentdb:1056:1024');
     expect(decodeCheckpoint(checkpoint)).toEqual(position);
   });
 
@@ -36,13 +36,14 @@ describe('KurrentDB checkpoints', () => {
 
   it.each([
     ['an in-memory checkpoint', '42'],
+    ['a PostgreSQL checkpoint (transaction id:position)', '745:12'],
     ['a prose string', 'start'],
-    ['a negative commit', '-1:0'],
-    ['leading zeros', '01:1'],
-    ['a missing prepare', '10:'],
-    ['spaces', ' 10:10'],
-    ['three parts', '1:2:3'],
-    ['a commit beyond 2^64', `${MAX_U64 + 1n}:0`],
+    ['a negative commit', 'kurrentdb:-1:0'],
+    ['leading zeros', 'kurrentdb:01:1'],
+    ['a missing prepare', 'kurrentdb:10:'],
+    ['spaces', ' kurrentdb:10:10'],
+    ['three numbers', 'kurrentdb:1:2:3'],
+    ['a commit beyond 2^64', `kurrentdb:${MAX_U64 + 1n}:0`],
   ])('refuse %s with InvalidCheckpointError', (_, text) => {
     expect(() => decodeCheckpoint(text as Checkpoint)).toThrow(InvalidCheckpointError);
   });

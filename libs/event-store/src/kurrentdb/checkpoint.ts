@@ -5,12 +5,17 @@ import { START, type Checkpoint } from '../event-store.port.js';
 /** Where a read of KurrentDB's `$all` begins: the very start, or a `{ commit, prepare }` log position. */
 export type AllPosition = typeof CLIENT_START | Position;
 
-/** Canonical unsigned decimals only, so one position has exactly one checkpoint string. */
-const FORMAT = /^(0|[1-9]\d*):(0|[1-9]\d*)$/;
+/**
+ * `kurrentdb:` first: the PostgreSQL adapter's checkpoints are also two decimals joined by a colon, and a
+ * projector moved to another store must be refused its old checkpoint, not resumed at a meaningless place.
+ * Canonical unsigned decimals only, so one position has exactly one checkpoint string.
+ */
+const PREFIX = 'kurrentdb:';
+const FORMAT = /^kurrentdb:(0|[1-9]\d*):(0|[1-9]\d*)$/;
 const MAX_U64 = (1n << 64n) - 1n;
 
 /**
- * Encodes a `$all` position as the port's opaque checkpoint: `"<commit>:<prepare>"` in decimal.
+ * Encodes a `$all` position as the port's opaque checkpoint: `"kurrentdb:<commit>:<prepare>"` in decimal.
  * Both halves are kept because events written by the legacy TCP transactions share a commit position and
  * differ only by prepare position; decimal strings keep the full unsigned 64-bit range that `number` loses.
  */
@@ -18,7 +23,7 @@ export function encodeCheckpoint(position: Position): Checkpoint {
   if (!isU64(position.commit) || !isU64(position.prepare)) {
     throw new RangeError(`KurrentDB positions are unsigned 64-bit, got ${position.commit}:${position.prepare}`);
   }
-  return `${position.commit}:${position.prepare}` as Checkpoint;
+  return `${PREFIX}${position.commit}:${position.prepare}` as Checkpoint;
 }
 
 /**

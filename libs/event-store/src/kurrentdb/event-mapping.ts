@@ -29,20 +29,26 @@ export function toEventData(event: NewEvent): EventData {
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: { ...metadata } });
 }
 
-/** The port's metadata for what KurrentDB returned, with the reserved names turned back into the port's keys. */
+/**
+ * The port's metadata for what KurrentDB returned, with the reserved names turned back into the port's keys.
+ * Metadata without them (written by another tool, or by a writer that left the ids out) is returned as it is,
+ * as the other adapters would: refusing it here would make every `$all` read past that event fail.
+ */
 export function toEventMetadata(stored: unknown, where: string): EventMetadata {
-  if (!isJsonObject(stored)) throw new TypeError(`${where} has no JSON object metadata: not an Aduan event`);
+  if (stored === undefined) return {} as EventMetadata;
+  if (!isJsonObject(stored)) throw new TypeError(`${where} has metadata that is not a JSON object`);
   const { [CORRELATION_ID]: correlationId, [CAUSATION_ID]: causationId, ...rest } = stored;
-  if (typeof correlationId !== 'string' || typeof causationId !== 'string') {
-    throw new TypeError(`${where} lacks ${CORRELATION_ID}/${CAUSATION_ID} metadata: not an Aduan event`);
-  }
-  return { ...rest, correlationId, causationId } as EventMetadata;
+  return {
+    ...rest,
+    ...(correlationId === undefined ? {} : { correlationId }),
+    ...(causationId === undefined ? {} : { causationId }),
+  } as EventMetadata;
 }
 
 /**
  * The port's recorded event for one the client read from a stream, `$all` or a subscription.
  * `position` is the commit position (unique per event outside legacy TCP transactions); the checkpoint keeps
- * commit and prepare. Events that are not Aduan's JSON events are refused loudly: skipping one silently would
+ * commit and prepare. Events whose data is not a JSON object are refused loudly: skipping one silently would
  * leave a read model wrong with no trace.
  */
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {

@@ -10,6 +10,9 @@ import {
   testEvents,
   uniqueStreamName,
 } from '../testing/index.js';
+import { copyEvents } from '../copy/copy-events.js';
+import { verifyCopy } from '../copy/verify-copy.js';
+import { InMemoryEventStore } from '../in-memory/in-memory-event-store.js';
 import { toEventData } from './event-mapping.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 import { SimulatedKurrentDb } from './testing/simulated-kurrentdb.js';
@@ -257,7 +260,7 @@ describe('KurrentDbEventStore over a simulated KurrentDB node', () => {
     });
 
     it('refuses checkpoints it did not make', async () => {
-      for (const foreign of ['42', '7:12:1', 'start']) {
+      for (const foreign of ['42', '745:12', 'start']) {
         await expect(store.readAll(foreign as Checkpoint, 1)).rejects.toBeInstanceOf(InvalidCheckpointError);
       }
       expect(() => store.subscribe('42' as Checkpoint, { onEvents: async () => undefined })).toThrow(
@@ -292,6 +295,28 @@ describe('KurrentDbEventStore over a simulated KurrentDB node', () => {
       expect(idsOf(delivered)).toEqual(idsOf([...past, ...future]));
       expect(errors).toHaveLength(1);
       await expect(subscription.done).resolves.toBeUndefined();
+    });
+  });
+
+  describe('as the target of copyEvents', () => {
+    it('takes a whole store, resumably, and verifyCopy finds both the same', async () => {
+      const source = new InMemoryEventStore();
+      const [a, b] = [uniqueStreamName(), uniqueStreamName('agency')];
+      await source.append(a, testEvents(3));
+      await source.append(b, testEvents(2));
+      await source.append(a, testEvents(4));
+      const saved: Checkpoint[] = [];
+      const saveFailsOnSecondBatch = (checkpoint: Checkpoint): void => {
+        if (saved.length === 1) throw new Error('checkpoint store down');
+        saved.push(checkpoint);
+      };
+
+      // The second batch (b1, a3..a5) lands but its checkpoint is lost; the resumed batches of 8 read a3..a6 as
+      // one run, partly in KurrentDB already, which it refuses as a whole before it goes event by event.
+      await rejectionOf(copyEvents({ from: source, to: store, batchSize: 4, saveCheckpoint: saveFailsOnSecondBatch }));
+      await copyEvents({ from: source, to: store, batchSize: 8, resumeFrom: saved[0] });
+
+      expect(await verifyCopy(source, store)).toMatchObject({ ok: true, sourceEvents: 9, targetEvents: 9 });
     });
   });
 

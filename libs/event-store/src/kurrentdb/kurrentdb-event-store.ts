@@ -37,7 +37,7 @@ export type KurrentDbClient = Pick<
 >;
 
 export interface KurrentDbEventStoreOptions {
-  /** Stream-name prefixes of `$all` reads and subscriptions; default `complaint-` and `aduan-`. */
+  /** Stream-name prefixes of `$all` reads and subscriptions; default ADUAN_STREAM_PREFIXES. */
   readonly streamPrefixes?: readonly string[];
   /** Told about errors the store recovers from by itself (a dropped subscription), to log them. */
   readonly onError?: (error: unknown) => void;
@@ -175,22 +175,22 @@ export class KurrentDbEventStore implements EventStore {
     data: EventData[],
     expected: 'no-stream' | number,
   ): Promise<AppendResult> {
-    let outcome: ClientAppendResult;
+    let outcome: ClientAppendResult | undefined;
+    let refusal: WrongExpectedVersionError | undefined;
     try {
       outcome = await this.#client.appendToStream(streamName, data, { streamState: toStreamState(expected) });
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      const stored = await this.readStream(streamName);
-      const prior = priorResult(streamName, events, stored);
-      if (prior) return prior;
-      throw toWrongExpectedRevision(error, expected);
+      refusal = error;
     }
-    if (outcome.success) return this.#toAppendResult(streamName, events.length, outcome);
-    // Only with `throwOnAppendFailure=false` in the connection string: the refusal comes as a value.
+    if (outcome?.success) return this.#toAppendResult(streamName, events.length, outcome);
+    // Refused, by an error or (with `throwOnAppendFailure=false` in the connection string) as a value.
     const stored = await this.readStream(streamName);
     const prior = priorResult(streamName, events, stored);
     if (prior) return prior;
-    throw new WrongExpectedRevisionError(streamName, expected, lastRevision(stored));
+    throw refusal
+      ? toWrongExpectedRevision(refusal, expected)
+      : new WrongExpectedRevisionError(streamName, expected, lastRevision(stored));
   }
 
   /** 'any' or 'stream-exists': turned into the exact revision read just before, so retries stay no-ops. */

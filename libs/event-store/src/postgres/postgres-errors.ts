@@ -20,7 +20,9 @@ export function toAppendError(error: unknown, streamName: string, expected: Expe
       return new InvalidAppendError(error.message);
     case '23505': // unique_violation: two appends raced to store one id in different streams
       return error.constraint === 'events_event_id_key'
-        ? new InvalidAppendError(`Stream ${streamName}: an event id is being stored in another stream (${error.detail})`)
+        ? new InvalidAppendError(
+            `Stream ${streamName}: an event id is being stored in another stream (${error.detail})`,
+          )
         : error;
     default:
       return error;
@@ -40,7 +42,8 @@ const TRANSIENT_SQLSTATE_CLASSES: ReadonlySet<string> = new Set(['08', '40', '53
  */
 export function isTransientPostgresError(error: unknown): boolean {
   if (error instanceof pg.DatabaseError) return TRANSIENT_SQLSTATE_CLASSES.has(String(error.code).slice(0, 2));
-  if (error instanceof InvalidCheckpointError || error instanceof RangeError || error instanceof TypeError) return false;
+  if (error instanceof InvalidCheckpointError || error instanceof RangeError || error instanceof TypeError)
+    return false;
   if (error instanceof Error && /after calling end on the pool/i.test(error.message)) return false;
   return true;
 }

@@ -17,6 +17,7 @@ import {
   openStore,
   waitForLockWaiters,
   withClient,
+  withClients,
   type OpenedStore,
 } from './testing/postgres-test-support.js';
 
@@ -97,70 +98,66 @@ describe('global order', () => {
     expect(delivered.map((event) => event.id)).toEqual([late.id, early.id]);
   });
 
-  it(
-    'a subscriber reading in batches of 7 sees every event of 8 concurrent writers once, streams in order',
-    async () => {
-      const { pool, store } = opened;
-      const streams = Array.from({ length: 12 }, () => uniqueStreamName());
-      const streamSet = new Set(streams);
-      const from = await headCheckpoint(store);
-      const delivered: RecordedEvent[] = [];
-      const batchSizes: number[] = [];
-      const subscription = store.subscribe(from, {
-        batchSize: 7,
-        onEvents: async (events) => {
-          batchSizes.push(events.length);
-          delivered.push(...events.filter((event) => streamSet.has(event.streamName)));
-        },
-      });
+  it('a subscriber reading in batches of 7 sees every event of 8 concurrent writers once, streams in order', async () => {
+    const { pool, store } = opened;
+    const streams = Array.from({ length: 12 }, () => uniqueStreamName());
+    const streamSet = new Set(streams);
+    const from = await headCheckpoint(store);
+    const delivered: RecordedEvent[] = [];
+    const batchSizes: number[] = [];
+    const subscription = store.subscribe(from, {
+      batchSize: 7,
+      onEvents: async (events) => {
+        batchSizes.push(events.length);
+        delivered.push(...events.filter((event) => streamSet.has(event.streamName)));
+      },
+    });
 
-      const appended: NewEvent[] = [];
-      const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
-      const writer = async (index: number): Promise<void> => {
-        // Two writers commit through their own slow transactions, which bypass the store's in-process
-        // wake-up and commit after younger ones: the case a position-ordered reader gets wrong.
-        const slow = index < 2;
-        for (let append = 0; append < 100; append += 1) {
-          const events = testEvents(pick([1, 1, 2, 3, 5]));
-          const stream = pick(streams);
-          if (slow) {
-            await withClient(pool, async (client: PoolClient) => {
-              await client.query('BEGIN');
-              await appendWithClient(client, stream, 'any', events);
-              await client.query('SELECT pg_sleep($1)', [Math.random() * 0.004]);
-              await client.query('COMMIT');
-            });
-          } else {
-            await store.append(stream, events);
-          }
-          appended.push(...events);
+    const appended: NewEvent[] = [];
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+    const writer = async (index: number): Promise<void> => {
+      // Two writers commit through their own slow transactions, which bypass the store's in-process
+      // wake-up and commit after younger ones: the case a position-ordered reader gets wrong.
+      const slow = index < 2;
+      for (let append = 0; append < 100; append += 1) {
+        const events = testEvents(pick([1, 1, 2, 3, 5]));
+        const stream = pick(streams);
+        if (slow) {
+          await withClient(pool, async (client: PoolClient) => {
+            await client.query('BEGIN');
+            await appendWithClient(client, stream, 'any', events);
+            await client.query('SELECT pg_sleep($1)', [Math.random() * 0.004]);
+            await client.query('COMMIT');
+          });
+        } else {
+          await store.append(stream, events);
         }
-      };
-      await Promise.all(Array.from({ length: 8 }, (_, index) => writer(index)));
-      await eventually(
-        () => delivered.length >= appended.length,
-        `all ${appended.length} events (delivered ${delivered.length})`,
-        15_000,
-      );
-      await sleep(100); // room for a wrongly repeated delivery to show up
-      await subscription.stop();
+        appended.push(...events);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, index) => writer(index)));
+    await eventually(
+      () => delivered.length >= appended.length,
+      `all ${appended.length} events (delivered ${delivered.length})`,
+      15_000,
+    );
+    await sleep(100); // room for a wrongly repeated delivery to show up
+    await subscription.stop();
 
-      expect(appended.length).toBeGreaterThan(1_500);
-      expect(delivered).toHaveLength(appended.length);
-      expect(new Set(delivered.map((event) => event.id))).toEqual(new Set(appended.map((event) => event.id)));
-      expect(Math.max(...batchSizes)).toBeLessThanOrEqual(7);
-      for (const stream of streams) {
-        const revisions = delivered.filter((event) => event.streamName === stream).map((event) => event.revision);
-        expect(revisions).toEqual(revisions.map((_, revision) => revision));
-      }
-      for (let index = 1; index < delivered.length; index += 1) {
-        expect(compareCheckpoints(delivered[index - 1]!.checkpoint, delivered[index]!.checkpoint)).toBe(-1);
-      }
-      const reread = await readAllPages(store, from, 500, streamSet);
-      expect(reread.events.map((event) => event.id)).toEqual(delivered.map((event) => event.id));
-    },
-    30_000,
-  );
+    expect(appended.length).toBeGreaterThan(1_500);
+    expect(delivered).toHaveLength(appended.length);
+    expect(new Set(delivered.map((event) => event.id))).toEqual(new Set(appended.map((event) => event.id)));
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(7);
+    for (const stream of streams) {
+      const revisions = delivered.filter((event) => event.streamName === stream).map((event) => event.revision);
+      expect(revisions).toEqual(revisions.map((_, revision) => revision));
+    }
+    for (let index = 1; index < delivered.length; index += 1) {
+      expect(compareCheckpoints(delivered[index - 1]!.checkpoint, delivered[index]!.checkpoint)).toBe(-1);
+    }
+    const reread = await readAllPages(store, from, 500, streamSet);
+    expect(reread.events.map((event) => event.id)).toEqual(delivered.map((event) => event.id));
+  }, 30_000);
 });
 
 describe('stream lock', () => {
@@ -193,28 +190,25 @@ describe('stream lock', () => {
       return rows.map((row) => row.backend_xid);
     };
 
-    await withClient(pool, (first) =>
-      withClient(pool, (second) =>
-        withClient(pool, async (third) => {
-          for (const client of [first, second, third]) await client.query('BEGIN');
-          await appendWithClient(first, stream, 'any', [testEvent()]);
-          const secondAppend = appendWithClient(second, stream, 'any', [testEvent()]);
-          await waitForLockWaiters(pool, 1);
-          const thirdAppend = appendWithClient(third, stream, 'any', [testEvent()]);
-          await waitForLockWaiters(pool, 2);
+    await withClients(pool, 3, async (clients) => {
+      const [first, second, third] = clients as [PoolClient, PoolClient, PoolClient];
+      for (const client of clients) await client.query('BEGIN');
+      await appendWithClient(first, stream, 'any', [testEvent()]);
+      const secondAppend = appendWithClient(second, stream, 'any', [testEvent()]);
+      await waitForLockWaiters(pool, 1);
+      const thirdAppend = appendWithClient(third, stream, 'any', [testEvent()]);
+      await waitForLockWaiters(pool, 2);
 
-          await first.query('COMMIT');
-          await secondAppend;
-          // The third append now queues behind the second. Queued on a row lock instead, it would be
-          // given an id here (seen on PostgreSQL 18), and a later appender overtaking it in the queue
-          // would write the next revision under a larger id: readers would see revisions disordered.
-          expect(await waitingXids()).toEqual([null]);
-          await second.query('COMMIT');
-          await thirdAppend;
-          await third.query('COMMIT');
-        }),
-      ),
-    );
+      await first.query('COMMIT');
+      await secondAppend;
+      // The third append now queues behind the second. Queued on a row lock instead, it would be
+      // given an id here (seen on PostgreSQL 18), and a later appender overtaking it in the queue
+      // would write the next revision under a larger id: readers would see revisions disordered.
+      expect(await waitingXids()).toEqual([null]);
+      await second.query('COMMIT');
+      await thirdAppend;
+      await third.query('COMMIT');
+    });
     const { rows } = await pool.query<{ xid: string }>(
       'SELECT transaction_id::text AS xid FROM events WHERE stream_name = $1 ORDER BY stream_revision',
       [stream],
@@ -278,9 +272,7 @@ describe('stream lock', () => {
     const stream = uniqueStreamName();
     await store.append(stream, testEvents(3));
 
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 10 }, () => store.append(stream, testEvents(2), 2)),
-    );
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => store.append(stream, testEvents(2), 2)));
 
     const rejected = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);

@@ -82,13 +82,13 @@ BEGIN
   --    its id while still waiting, and commit after an appender with a larger id: revisions then
   --    come out of order (seen under load). An advisory lock needs no id: ours is assigned by the
   --    first write below, after the previous appender of this stream committed.
-  --    Hence aduan_append must be its transaction's first write.
   --    Two-key form: its key space is apart from single-bigint advisory locks used elsewhere.
-  SELECT s.revision INTO v_current FROM streams s WHERE s.stream_name = p_stream FOR UPDATE;
-  IF NOT FOUND THEN
-    INSERT INTO streams (stream_name, revision) VALUES (p_stream, -1) ON CONFLICT (stream_name) DO NOTHING;
-    SELECT s.revision INTO v_current FROM streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION 'aduan_append must be the first write of its transaction, or events could be read out of order'
+      USING ERRCODE = 'invalid_transaction_state';
   END IF;
+  PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
+  SELECT s.revision INTO v_current FROM streams s WHERE s.stream_name = p_stream;
   v_current := coalesce(v_current, -1);
 
   -- 2. Idempotency before the expectation: a retry of a committed append answers its first result,

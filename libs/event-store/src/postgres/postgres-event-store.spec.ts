@@ -12,7 +12,13 @@ import {
 } from '../testing/event-store.fixtures.js';
 import { READ_ALL_SQL, PostgresEventStore } from './postgres-event-store.js';
 import { migrateEventStore } from './postgres-event-store.schema.js';
-import { openStore, waitForLockWaiters, withClient, type OpenedStore } from './testing/postgres-test-support.js';
+import {
+  appendWithClient,
+  openStore,
+  waitForLockWaiters,
+  withClient,
+  type OpenedStore,
+} from './testing/postgres-test-support.js';
 
 let postgres: TestPostgres;
 
@@ -96,6 +102,17 @@ describe('PostgresEventStore specifics', () => {
 
     expect(submitted).toHaveLength(1);
     expect(submitted[0]).toContain('aduan_append(');
+  });
+
+  it('refuses to append inside a transaction that already wrote, whose id could break the order', async () => {
+    const error = await withClient(opened.pool, async (client) => {
+      await client.query('BEGIN');
+      await client.query('CREATE TEMPORARY TABLE scratch (id int)');
+      await client.query('INSERT INTO scratch VALUES (1)');
+      return rejectionOf(appendWithClient(client, uniqueStreamName(), 'any', [testEvent()]));
+    });
+
+    expect(error).toMatchObject({ code: '25000', message: expect.stringMatching(/first write/) });
   });
 
   it('passes errors from PostgreSQL through unchanged (connection refused)', async () => {

@@ -18,6 +18,7 @@ import { decodePostgresCheckpoint, encodePostgresCheckpoint } from './postgres-c
 import { isTransientPostgresError, toAppendError } from './postgres-errors.js';
 import { migrateEventStore } from './postgres-event-store.schema.js';
 
+/** Tuning of a PostgresEventStore; every field has a default suited to one API process. */
 export interface PostgresEventStoreOptions {
   /**
    * How long a caught-up subscription sleeps before looking again. Appends through this instance wake
@@ -30,6 +31,7 @@ export interface PostgresEventStoreOptions {
   readonly retry?: RetryPolicy;
 }
 
+/** For a store that creates, and so owns, its own pool. */
 export interface ConnectPostgresEventStoreOptions extends PostgresEventStoreOptions {
   readonly connectionString: string;
   /** Pool size; default 10. */
@@ -96,6 +98,11 @@ interface AppendRow {
  * Pool ownership follows creation: a store built with `new` borrows the caller's pool and close()
  * leaves it open (the caller may share it with read models); a store made by connect() created its
  * pool and ends it on close().
+ *
+ * Operational caveat of the gap-free read: readAll and subscriptions deliver nothing newer than the
+ * oldest transaction still running on the whole server (any database, any table, including
+ * prepared transactions). Keep transactions short; an idle-in-transaction session holds every
+ * subscriber until it ends.
  */
 export class PostgresEventStore implements EventStore {
   readonly #pool: Pool;

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { START, type Checkpoint, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from '../event-store.port.js';
+import {
+  START,
+  type Checkpoint,
+  type EventMetadata,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store.port.js';
 
 /** A stream name no other test uses, so tests can share one store. */
 export function uniqueStreamName(prefix = 'complaint'): string {

@@ -37,17 +37,26 @@ export const complaintSummaryProjection = (log: (message: string) => void = () =
         changed: true,
       });
     }
-    await saveRows(sql, [...rows.values()].filter((row) => row.changed && row.state.status !== 'NONE'));
+    await saveRows(
+      sql,
+      [...rows.values()].filter((row) => row.changed && row.state.status !== 'NONE'),
+    );
   },
 });
 
 async function loadRows(sql: SqlExecutor, ids: string[]): Promise<Map<string, SummaryRow>> {
-  const { rows } = await sql.query<{ id: string; state: Complaint; version: number; list_order: number; updated_at: Date }>(
-    `SELECT id, state, version, list_order, updated_at FROM complaint_summary WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const { rows } = await sql.query<{
+    id: string;
+    state: Complaint;
+    version: number;
+    list_order: number;
+    updated_at: Date;
+  }>(`SELECT id, state, version, list_order, updated_at FROM complaint_summary WHERE id = ANY($1::uuid[])`, [ids]);
   return new Map(
-    rows.map((r) => [r.id, { state: r.state, version: r.version, listOrder: r.list_order, updatedAt: r.updated_at, changed: false }]),
+    rows.map((r) => [
+      r.id,
+      { state: r.state, version: r.version, listOrder: r.list_order, updatedAt: r.updated_at, changed: false },
+    ]),
   );
 }
 

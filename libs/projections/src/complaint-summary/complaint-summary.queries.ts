@@ -45,7 +45,8 @@ export class ComplaintSummaryQueries {
       .orderBy('c.list_order', 'DESC')
       .limit(query.first + 1);
     const scope = query.scope;
-    if (scope.kind === 'agency') builder.andWhere(':scopeAgency = ANY(c.assignment_trail)', { scopeAgency: scope.agencyCode });
+    if (scope.kind === 'agency')
+      builder.andWhere(':scopeAgency = ANY(c.assignment_trail)', { scopeAgency: scope.agencyCode });
     if (scope.kind === 'reporter') builder.andWhere('c.reporter_id = :reporterId', { reporterId: scope.reporterId });
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.agencyCode) builder.andWhere('c.assigned_agency_code = :agencyCode', { agencyCode: query.agencyCode });

@@ -14,7 +14,11 @@ export async function readCheckpoint(sql: SqlExecutor, name: string, lock = fals
   );
   const row = rows[0];
   return row
-    ? { checkpoint: row.checkpoint as Checkpoint, ordinal: Number(row.ordinal), projectionsVersion: row.projections_version }
+    ? {
+        checkpoint: row.checkpoint as Checkpoint,
+        ordinal: Number(row.ordinal),
+        projectionsVersion: row.projections_version,
+      }
     : null;
 }
 

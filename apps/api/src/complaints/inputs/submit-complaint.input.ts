@@ -20,7 +20,11 @@ export class SubmitComplaintInput {
   @Field(() => String, { nullable: true, description: 'The agency the reporter addresses, if known (see `agencies`).' })
   agencyCode?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Hide the reporter from the handling agency.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Hide the reporter from the handling agency.',
+  })
   anonymous?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Keep the complaint out of public view.' })

@@ -47,6 +47,8 @@ export class ComplaintEventModel {
   @Field({ description: 'The command that caused this event.' })
   causationId!: string;
 
-  @Field(() => GraphQLJSON, { description: 'The event data, upcast to the current schema; identities redacted by role.' })
+  @Field(() => GraphQLJSON, {
+    description: 'The event data, upcast to the current schema; identities redacted by role.',
+  })
   data!: Record<string, unknown>;
 }

@@ -54,7 +54,8 @@ export class ComplaintModel {
   escalatedAt!: Date | null;
 
   @Field(() => Int, {
-    description: 'Stream revision of the last event (0-based): pass it as expectedVersion to guard against lost updates.',
+    description:
+      'Stream revision of the last event (0-based): pass it as expectedVersion to guard against lost updates.',
   })
   version!: number;
 

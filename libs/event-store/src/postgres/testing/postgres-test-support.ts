@@ -71,11 +71,26 @@ export async function waitForLockWaiters(pool: Pool, count = 1): Promise<void> {
 
 /** Lends `work` a dedicated client, then rolls back any transaction the test left open and releases it. */
 export async function withClient<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  return withClients(pool, 1, ([client]) => work(client!));
+}
+
+/**
+ * Lends `work` `count` dedicated clients. Cleanup rolls back in lending order: a later client may be
+ * queued behind an earlier one's lock, and its own rollback can only run once that lock is gone.
+ */
+export async function withClients<T>(
+  pool: Pool,
+  count: number,
+  work: (clients: PoolClient[]) => Promise<T>,
+): Promise<T> {
+  const clients: PoolClient[] = [];
   try {
-    return await work(client);
+    for (let index = 0; index < count; index += 1) clients.push(await pool.connect());
+    return await work(clients);
   } finally {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+    for (const client of clients) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
   }
 }
