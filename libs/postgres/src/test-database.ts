@@ -1,4 +1,4 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,9 +17,13 @@ let databaseCounter = 0;
 /** A throwaway PostgreSQL server for a test file: its own port and temporary folder. */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const folder = await mkdtemp(join(tmpdir(), 'aduan-test-pg-'));
-  await chmod(folder, 0o755); // as root, the server's own user must enter it
-  const dataDir = join(folder, 'data');
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), throwaway: true, nonDurable: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(folder, 'data'),
+    port: await freePort(),
+    throwaway: true,
+    nonDurable: true,
+    onNotice: () => undefined,
+  });
   return {
     server,
     async createDatabase() {
@@ -36,6 +40,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       url.pathname = `/${name}`;
       return url.toString();
     },
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      await rm(folder, { recursive: true, force: true });
+    },
   };
 }
