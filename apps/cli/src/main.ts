@@ -1,6 +1,7 @@
 import { ConfigError } from '#aduan/infrastructure';
 import { copyEventsCommand, COPY_EVENTS_USAGE } from './commands/copy-events.command.js';
 import { rebuildProjectionsCommand, REBUILD_USAGE } from './commands/rebuild-projections.command.js';
+import { replayCommand, REPLAY_USAGE } from './commands/replay.command.js';
 import { tokenCommand, TOKEN_USAGE } from './commands/token.command.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   token: { usage: TOKEN_USAGE, run: tokenCommand },
   'rebuild-projections': { usage: REBUILD_USAGE, run: (args) => rebuildProjectionsCommand(args, logger) },
   'copy-events': { usage: COPY_EVENTS_USAGE, run: (args) => copyEventsCommand(args, logger) },
+  replay: { usage: REPLAY_USAGE, run: (args) => replayCommand(args, logger) },
 };
 
 const usage = () =>
