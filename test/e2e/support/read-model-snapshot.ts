@@ -1,26 +1,44 @@
+import { START, type EventStore } from '#aduan/event-store';
 import pg from 'pg';
 
-/** Every read-model row, in a stable order, for comparing a live projection with a rebuild. */
+export interface ReadModelSnapshot {
+  readonly complaints: { id: string; [column: string]: unknown }[];
+  readonly escalations: { complaint_id: string; [column: string]: unknown }[];
+}
+
+/**
+ * Every read-model row of the given complaints, in a stable order, for comparing a live projection
+ * with a rebuild. Restricted to the caller's complaints so a shared event store cannot disturb it.
+ */
 export async function readModelSnapshot(
   databaseUrl: string,
-): Promise<{ complaints: unknown[]; escalations: unknown[] }> {
+  complaintIds: readonly string[],
+): Promise<ReadModelSnapshot> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const complaints = (await client.query('SELECT * FROM complaint_summary ORDER BY id')).rows;
-    const escalations = (await client.query('SELECT * FROM escalation ORDER BY feed_order')).rows;
+    const complaints = (
+      await client.query('SELECT * FROM complaint_summary WHERE id = ANY($1::uuid[]) ORDER BY id', [complaintIds])
+    ).rows;
+    const escalations = (
+      await client.query('SELECT * FROM escalation WHERE complaint_id = ANY($1::uuid[]) ORDER BY feed_order', [
+        complaintIds,
+      ])
+    ).rows;
     return { complaints, escalations };
   } finally {
     await client.end();
   }
 }
 
-export async function countEvents(databaseUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return Number((await client.query('SELECT count(*) AS n FROM events')).rows[0].n);
-  } finally {
-    await client.end();
+/** Events in the store's global order, counted through the port (any adapter). */
+export async function countEvents(store: EventStore): Promise<number> {
+  let count = 0;
+  let checkpoint = START;
+  for (;;) {
+    const page = await store.readAll(checkpoint, 1000);
+    count += page.events.length;
+    if (page.events.length === 0) return count;
+    checkpoint = page.checkpoint;
   }
 }

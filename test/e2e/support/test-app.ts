@@ -31,7 +31,12 @@ export class TestEnvironment {
   /** Starts the API over HTTP on a free port, on the given database (a new one by default). */
   async startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
     const databaseUrl = options.databaseUrl ?? (await this.createDatabase());
-    const config: AppConfig = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: databaseUrl, ...options.env });
+    const config: AppConfig = loadConfig({
+      ...storeSelection(),
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATABASE_URL: databaseUrl,
+      ...options.env,
+    });
     const { app, runtime } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
@@ -44,6 +49,20 @@ export class TestEnvironment {
   stop(): Promise<void> {
     return this.postgres.stop();
   }
+}
+
+/**
+ * The suites run on the store the environment names (PostgreSQL by default), so
+ * `EVENT_STORE=kurrentdb KURRENTDB_CONNECTION_STRING=… npm test` runs them on KurrentDB. Read models
+ * stay in the per-test PostgreSQL either way; a shared KurrentDB holds other tests' events too, so
+ * suites look only at their own complaints.
+ */
+export function storeSelection(): Record<string, string> {
+  const { EVENT_STORE, KURRENTDB_CONNECTION_STRING } = process.env;
+  return {
+    ...(EVENT_STORE ? { EVENT_STORE } : {}),
+    ...(KURRENTDB_CONNECTION_STRING ? { KURRENTDB_CONNECTION_STRING } : {}),
+  };
 }
 
 export const token = (request: TokenRequest): Promise<string> => issueHs256Token(TEST_JWT_SECRET, request);
