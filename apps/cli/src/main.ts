@@ -1,8 +1,10 @@
 import { ConfigError } from '#aduan/infrastructure';
+import { anchorCommand, ANCHOR_USAGE } from './commands/anchor.command.js';
 import { copyEventsCommand, COPY_EVENTS_USAGE } from './commands/copy-events.command.js';
 import { rebuildProjectionsCommand, REBUILD_USAGE } from './commands/rebuild-projections.command.js';
 import { replayCommand, REPLAY_USAGE } from './commands/replay.command.js';
 import { tokenCommand, TOKEN_USAGE } from './commands/token.command.js';
+import { verifyCommand, VERIFY_USAGE } from './commands/verify.command.js';
 import { UsageError } from './usage-error.js';
 
 const logger = {
@@ -15,6 +17,13 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'rebuild-projections': { usage: REBUILD_USAGE, run: (args) => rebuildProjectionsCommand(args, logger) },
   'copy-events': { usage: COPY_EVENTS_USAGE, run: (args) => copyEventsCommand(args, logger) },
   replay: { usage: REPLAY_USAGE, run: (args) => replayCommand(args, logger) },
+  verify: {
+    usage: VERIFY_USAGE,
+    run: async (args) => {
+      if (!(await verifyCommand(args, logger))) process.exitCode = 1;
+    },
+  },
+  anchor: { usage: ANCHOR_USAGE, run: (args) => anchorCommand(args, logger) },
 };
 
 const usage = () =>
@@ -35,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     await command.run(args);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${(error as Error).message}\n\nUsage: npm run cli -- ${command.usage}\n`);

@@ -16,3 +16,4 @@ export {
 } from './postgres/postgres-checkpoint.js';
 export type { RetryPolicy } from './subscription/polling-subscription.js';
 export * from './copy/index.js';
+export { canonicalJson } from './copy/canonical-json.js';

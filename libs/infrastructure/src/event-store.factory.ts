@@ -1,10 +1,18 @@
+import { HashChainingEventStore } from '#aduan/audit';
 import { PostgresEventStore, type EventStore } from '#aduan/event-store';
 import type { Pool } from '#aduan/postgres';
 import type { AppConfig } from './app-config.js';
 import type { Logger } from './logger.js';
 
-/** Builds the event store EVENT_STORE names; the PostgreSQL one shares the read models' pool. */
+/**
+ * Builds the event store EVENT_STORE names, with every stream hash-chained for tamper evidence. The
+ * PostgreSQL one shares the read models' pool.
+ */
 export async function createConfiguredEventStore(config: AppConfig, pool: Pool, logger: Logger): Promise<EventStore> {
+  return new HashChainingEventStore(await createAdapter(config, pool, logger));
+}
+
+async function createAdapter(config: AppConfig, pool: Pool, logger: Logger): Promise<EventStore> {
   switch (config.eventStore) {
     case 'postgres': {
       const store = new PostgresEventStore(pool, {
