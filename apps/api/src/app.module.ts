@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import { AgenciesResolver } from './agencies/agencies.resolver.js';
+import { AuditModule } from './audit/audit.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { EscalationsResolver } from './escalations/escalations.resolver.js';
 import { createErrorFormatter } from './graphql/format-error.js';
@@ -43,6 +44,7 @@ export class AppModule {
           ),
         }),
         ComplaintsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [AgenciesResolver, EscalationsResolver, { provide: APP_FILTER, useClass: GraphQLExceptionFilter }],

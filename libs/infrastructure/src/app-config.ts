@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly kurrentDbConnectionString: string | null;
   readonly jwtSecret: string;
   readonly responseDeadline: IsoDuration;
+  /** How often the API publishes the streams' head hashes (tamper evidence); null when ANCHOR_INTERVAL=off. */
+  readonly anchorInterval: IsoDuration | null;
   readonly production: boolean;
 }
 
@@ -49,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  const anchorInterval =
+    env.ANCHOR_INTERVAL === 'off' ? null : duration('ANCHOR_INTERVAL', env.ANCHOR_INTERVAL ?? 'PT1H');
   return {
     port: portNumber('PORT', env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -59,8 +63,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kurrentDbConnectionString,
     jwtSecret,
     responseDeadline,
+    anchorInterval,
     production,
   };
+}
+
+function duration(name: string, value: string): IsoDuration {
+  try {
+    return parseIsoDuration(value, name);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function nonEmpty(value: string | undefined): string | null {
