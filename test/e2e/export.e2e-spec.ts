@@ -27,11 +27,20 @@ describe('JSON Lines exports', () => {
     const text = await response.text();
     return { status: response.status, type: response.headers.get('content-type'), text };
   };
+  interface Line {
+    complaintId: string;
+    type: string;
+    revision: number;
+    hash: string;
+    previousHash: string | null;
+    actor: { id: string };
+    data: Record<string, unknown>;
+  }
   const lines = (text: string) =>
     text
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, any>);
+      .map((line) => JSON.parse(line) as Line);
 
   async function anonymousComplaintAtBombana(): Promise<string> {
     const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(
