@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module.js';
+import { AppModule, GRAPHQL_PATH } from './app.module.js';
+import { registerRateLimits } from './http/rate-limits.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import type { AppConfig } from '#aduan/infrastructure';
 import { systemClock, type Clock } from './runtime/clock.js';
 import { Runtime } from './runtime/runtime.js';
@@ -21,6 +23,9 @@ export interface AduanApp {
   readonly runtime: Runtime;
 }
 
+/** Time a client has to send a whole request (headers and body): slow senders cannot hold connections. */
+const REQUEST_RECEIVE_TIMEOUT_MS = 30_000;
+
 /** Builds the API on a database without listening yet; shared by `main`, the CLI and the tests. */
 export async function createApp(options: CreateAppOptions): Promise<AduanApp> {
   const logger = new Logger('Aduan');
@@ -28,12 +33,29 @@ export async function createApp(options: CreateAppOptions): Promise<AduanApp> {
     log: (message) => logger.log(message),
     error: (message) => logger.error(message),
   });
+  const { api } = options.config;
   try {
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({ runtime, clock: options.clock ?? systemClock, schemaFile: options.schemaFile ?? false }),
-      new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+      new FastifyAdapter({
+        bodyLimit: api.bodyLimitBytes,
+        // A hop count is given as Fastify's function form (trust the first n proxies).
+        trustProxy:
+          typeof api.trustProxy === 'number'
+            ? (_address: string, hop: number) => hop < (api.trustProxy as number)
+            : api.trustProxy,
+        requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
+      }),
       { logger: options.logLevels ?? ['log', 'error', 'warn'], abortOnError: false },
     );
+    // Registered before the routes exist (they are added when the app initialises), so they cover all.
+    const fastify = app.getHttpAdapter().getInstance();
+    await registerSecurityHeaders(fastify, { landingPage: api.graphqlIntrospection, graphqlPath: GRAPHQL_PATH });
+    registerRateLimits(fastify, {
+      settings: api.rateLimits,
+      verifier: runtime.tokenVerifier,
+      graphqlPath: GRAPHQL_PATH,
+    });
     return { app, runtime };
   } catch (error) {
     await runtime.close();

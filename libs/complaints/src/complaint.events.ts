@@ -1,3 +1,8 @@
+import type { WorkflowEvent } from './complaint-workflow.events.js';
+import { WORKFLOW_EVENT_TYPES, WORKFLOW_SCHEMA_VERSION } from './complaint-workflow.events.js';
+import type { DeadlineWindow, Priority } from './deadlines.js';
+import type { ServiceCategory } from './workflow.js';
+
 /** The three kinds of report SP4N-LAPOR! accepts. */
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
@@ -36,6 +41,7 @@ export interface ReporterContact {
 /**
  * A citizen (or an operator on their behalf) filed a report. It opens the stream; `dueAt` is the
  * legal response deadline (Law 25/2009) computed from `receivedAt` when the report was received.
+ * The optional fields came with the SP4N-LAPOR! workflow: events written before it lack them.
  */
 export interface ComplaintSubmitted {
   readonly type: 'ComplaintSubmitted';
@@ -54,6 +60,13 @@ export interface ComplaintSubmitted {
     readonly reporterId: string | null;
     readonly receivedAt: string;
     readonly dueAt: string;
+    /** URGENT (health, life, safety) runs on shorter deadlines; absent means NORMAL. */
+    readonly priority?: Priority;
+    readonly category?: ServiceCategory | null;
+    /** SHA-256 of the access key handed to a reporter without an account; the key itself is never stored. */
+    readonly accessKeyHash?: string;
+    /** The deadlines started on receipt (TRIAGE, RESPONSE). */
+    readonly deadlines?: readonly DeadlineWindow[];
   };
 }
 
@@ -66,6 +79,8 @@ export interface ComplaintForwarded {
     readonly toAgencyCode: string;
     readonly note: string | null;
     readonly forwardedAt: string;
+    /** The receiving agency's FOLLOW_UP deadline (absent on events that predate deadlines). */
+    readonly deadlines?: readonly DeadlineWindow[];
   };
 }
 
@@ -78,6 +93,8 @@ export interface ComplaintResponded {
     readonly message: string;
     readonly respondedAt: string;
     readonly onTime: boolean;
+    /** The reporter's CLOSURE window (absent on events that predate deadlines). */
+    readonly deadlines?: readonly DeadlineWindow[];
   };
 }
 
@@ -91,6 +108,8 @@ export interface ComplaintEscalated {
     /** The agency holding the complaint when it was escalated, for the Ombudsman's feed. */
     readonly agencyCode: string | null;
     readonly escalatedAt: string;
+    /** The Ombudsman's DISPUTE deadline (absent on events that predate deadlines). */
+    readonly deadlines?: readonly DeadlineWindow[];
   };
 }
 
@@ -104,13 +123,36 @@ export interface ComplaintSanctioned {
     readonly kind: SanctionKind;
     readonly reason: string;
     readonly sanctionedAt: string;
+    /** The agency's REMEDY period before the next tier is due (absent on events that predate deadlines). */
+    readonly deadlines?: readonly DeadlineWindow[];
   };
 }
 
-export type ComplaintEvent =
+/** The five lifecycle events: submitted, forwarded, responded, escalated, sanctioned. */
+export type LifecycleEvent =
   ComplaintSubmitted | ComplaintForwarded | ComplaintResponded | ComplaintEscalated | ComplaintSanctioned;
 
+export type LifecycleEventType = LifecycleEvent['type'];
+
+/** Every event of a complaint stream: the lifecycle and the SP4N-LAPOR! workflow (complaint-workflow.events.ts). */
+export type ComplaintEvent = LifecycleEvent | WorkflowEvent;
+
 export type ComplaintEventType = ComplaintEvent['type'];
+
+/** Current schema version of each lifecycle event's data; bump it together with an upcaster for the old one. */
+export const CURRENT_SCHEMA_VERSION: Readonly<Record<LifecycleEventType, number>> = {
+  ComplaintSubmitted: 1,
+  ComplaintForwarded: 1,
+  ComplaintResponded: 1,
+  ComplaintEscalated: 1,
+  ComplaintSanctioned: 1,
+};
+
+/** Current schema version of every event's data, lifecycle and workflow. */
+export const SCHEMA_VERSIONS: Readonly<Record<ComplaintEventType, number>> = {
+  ...CURRENT_SCHEMA_VERSION,
+  ...WORKFLOW_SCHEMA_VERSION,
+};
 
 /** Stable type names as stored; never derived from class names at run time. */
 export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
@@ -119,16 +161,8 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'ComplaintResponded',
   'ComplaintEscalated',
   'ComplaintSanctioned',
+  ...WORKFLOW_EVENT_TYPES,
 ];
-
-/** Current schema version of each event's data; bump it together with an upcaster for the old one. */
-export const CURRENT_SCHEMA_VERSION: Readonly<Record<ComplaintEventType, number>> = {
-  ComplaintSubmitted: 1,
-  ComplaintForwarded: 1,
-  ComplaintResponded: 1,
-  ComplaintEscalated: 1,
-  ComplaintSanctioned: 1,
-};
 
 export const complaintStreamName = (complaintId: string): string => `complaint-${complaintId}`;
 export const COMPLAINT_STREAM_PREFIX = 'complaint-';

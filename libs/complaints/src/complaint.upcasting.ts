@@ -1,6 +1,6 @@
 import {
   COMPLAINT_EVENT_TYPES,
-  CURRENT_SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
   type ComplaintEvent,
   type ComplaintEventType,
 } from './complaint.events.js';
@@ -46,10 +46,10 @@ const isComplaintEventType = (type: string): type is ComplaintEventType =>
 export function toComplaintEvent(
   stored: StoredComplaintEvent,
   registry: UpcasterRegistry = COMPLAINT_UPCASTERS,
-  currentVersions: Readonly<Record<ComplaintEventType, number>> = CURRENT_SCHEMA_VERSION,
+  currentVersions: Readonly<Partial<Record<ComplaintEventType, number>>> = SCHEMA_VERSIONS,
 ): ComplaintEvent | null {
   if (!isComplaintEventType(stored.type)) return null;
-  const target = currentVersions[stored.type];
+  const target = currentVersions[stored.type] ?? SCHEMA_VERSIONS[stored.type];
   if (stored.schemaVersion > target) throw new UnsupportedEventVersion(stored.type, stored.schemaVersion, target);
   let data = stored.data;
   for (let version = stored.schemaVersion; version < target; version++) {

@@ -10,8 +10,11 @@ import {
   type ReporterContact,
 } from './complaint.events.js';
 import type { ComplaintState } from './complaint.js';
+import { openWindow, PRIORITIES, type DeadlineSchedule, type Priority } from './deadlines.js';
 import { addDuration, type IsoDuration } from './iso-duration.js';
+import { hashAccessKey } from './reporter-access.js';
 import { oneOf, optionalEmail, optionalPhone, optionalText, requiredText } from './validation.js';
+import { SERVICE_CATEGORIES, type ServiceCategory } from './workflow.js';
 
 export interface SubmitComplaint {
   readonly complaintId: string;
@@ -29,6 +32,19 @@ export interface SubmitComplaint {
   /** The legal response deadline (Law 25/2009), e.g. P14D. */
   readonly responseDeadline: IsoDuration;
   readonly agencies: AgencyDirectory;
+  /** URGENT for health, life and safety; NORMAL when absent. */
+  readonly priority?: Priority | string | null;
+  readonly category?: ServiceCategory | string | null;
+  /**
+   * A fresh random access key (chosen outside the domain). It is kept, as a hash, when the reporter has
+   * no account or asked for anonymity, so they can follow the complaint without one.
+   */
+  readonly accessKey?: string | null;
+  /**
+   * The deadline policy and calendar. With it, the report's TRIAGE and RESPONSE deadlines are recorded
+   * (RESPONSE then follows the policy for the priority, `responseDeadline` being the NORMAL one).
+   */
+  readonly schedule?: DeadlineSchedule;
 }
 
 const SUBMITTERS: readonly CommandActor['role'][] = ['public', 'citizen', 'operator', 'sp4n'];
@@ -47,6 +63,8 @@ export function submitComplaint(command: SubmitComplaint, state: ComplaintState)
   if (requestedAgencyCode !== null && !command.agencies.exists(requestedAgencyCode)) {
     throw new UnknownAgency('agencyCode', requestedAgencyCode);
   }
+  const anonymous = command.anonymous ?? false;
+  const workflowFacts = workflowFactsOf(command, anonymous);
   return {
     type: 'ComplaintSubmitted',
     data: {
@@ -57,14 +75,46 @@ export function submitComplaint(command: SubmitComplaint, state: ComplaintState)
       complaintType,
       channel,
       requestedAgencyCode,
-      anonymous: command.anonymous ?? false,
+      anonymous,
       confidential: command.confidential ?? false,
       reporter: reporterContact(command.reporter),
       reporterId: command.actor.role === 'citizen' ? command.actor.id : null,
       receivedAt: command.now.toISOString(),
-      dueAt: addDuration(command.now, command.responseDeadline).toISOString(),
+      dueAt: workflowFacts.dueAt ?? addDuration(command.now, command.responseDeadline).toISOString(),
+      ...workflowFacts.data,
     },
   };
+}
+
+/** Who may follow a complaint with an access key: a reporter without an account, or one who asked for anonymity. */
+const needsAccessKey = (actor: CommandActor, anonymous: boolean): boolean => actor.role !== 'citizen' || anonymous;
+
+function workflowFactsOf(
+  command: SubmitComplaint,
+  anonymous: boolean,
+): { dueAt: string | null; data: Partial<ComplaintSubmitted['data']> } {
+  const priority =
+    command.priority === undefined || command.priority === null
+      ? 'NORMAL'
+      : oneOf('priority', command.priority, PRIORITIES);
+  const category =
+    command.category === undefined || command.category === null
+      ? null
+      : oneOf('category', command.category, SERVICE_CATEGORIES);
+  const accessKeyHash =
+    command.accessKey && needsAccessKey(command.actor, anonymous)
+      ? { accessKeyHash: hashAccessKey(command.accessKey) }
+      : {};
+  if (!command.schedule) {
+    const classification = {
+      ...(priority !== 'NORMAL' ? { priority } : {}),
+      ...(category !== null ? { category } : {}),
+    };
+    return { dueAt: null, data: { ...classification, ...accessKeyHash } };
+  }
+  const triage = openWindow('TRIAGE', 'TRIAGE', command.now, priority, command.schedule);
+  const response = openWindow('RESPONSE', 'RESPONSE', command.now, priority, command.schedule);
+  return { dueAt: response.dueAt, data: { priority, category, ...accessKeyHash, deadlines: [triage, response] } };
 }
 
 function reporterContact(reporter: Partial<ReporterContact> | null | undefined): ReporterContact | null {

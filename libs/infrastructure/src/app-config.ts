@@ -1,7 +1,15 @@
 import { parseIsoDuration, type IsoDuration } from '#aduan/complaints';
+import type { DatabaseTimeouts } from '#aduan/postgres';
+import { loadApiSettings, loadDatabaseTimeouts, type ApiSettings } from './api-settings.js';
+import { ConfigError } from './config-error.js';
+import { parseFaultInjection, type FaultInjectionPlan } from './fault-injection.js';
+import { loadWorkflowSettings, WorkflowSettingsError, type WorkflowSettings } from '#aduan/workflow';
 
 /** The development signing key: fine on a laptop, refused where NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'aduan-development-secret-change-me';
+
+/** HS256 keys shorter than the hash (256 bits) weaken it (RFC 7518 §3.2); production refuses them. */
+export const MIN_PRODUCTION_JWT_SECRET_LENGTH = 32;
 
 export type EventStoreKind = 'postgres' | 'kurrentdb';
 
@@ -19,13 +27,14 @@ export interface AppConfig {
   /** How often the API publishes the streams' head hashes (tamper evidence); null when ANCHOR_INTERVAL=off. */
   readonly anchorInterval: IsoDuration | null;
   readonly production: boolean;
-}
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
+  /** Bounds on every PostgreSQL pool the API opens (DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS). */
+  readonly databaseTimeouts: DatabaseTimeouts;
+  /** Limits and protections of the HTTP/GraphQL boundary. */
+  readonly api: ApiSettings;
+  /** Test-only crash point (ADUAN_FAULT_INJECT); null, and so inert, unless set. */
+  readonly faultInjection: FaultInjectionPlan | null;
+  /** The SP4N-LAPOR! workflow: deadlines, their calendar and scan, intake webhooks (docs/workflow.md). */
+  readonly workflow: WorkflowSettings;
 }
 
 /** Reads and checks every setting once, at start: a bad value stops the process with a clear message. */
@@ -44,6 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = nonEmpty(env.JWT_SECRET) ?? DEVELOPMENT_JWT_SECRET;
   if (production && jwtSecret === DEVELOPMENT_JWT_SECRET) {
     throw new ConfigError('NODE_ENV=production needs JWT_SECRET: the development secret is public');
+  }
+  if (production && jwtSecret.length < MIN_PRODUCTION_JWT_SECRET_LENGTH) {
+    throw new ConfigError(
+      `NODE_ENV=production needs a JWT_SECRET of at least ${MIN_PRODUCTION_JWT_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
+    );
   }
   let responseDeadline: IsoDuration;
   try {
@@ -65,7 +79,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseDeadline,
     anchorInterval,
     production,
+    databaseTimeouts: loadDatabaseTimeouts(env),
+    api: loadApiSettings(env, production),
+    faultInjection: parseFaultInjection(env.ADUAN_FAULT_INJECT, production),
+    workflow: workflowSettings(env),
   };
+}
+
+function workflowSettings(env: NodeJS.ProcessEnv): WorkflowSettings {
+  try {
+    return loadWorkflowSettings(env);
+  } catch (error) {
+    if (error instanceof WorkflowSettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 function duration(name: string, value: string): IsoDuration {

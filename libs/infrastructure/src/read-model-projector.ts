@@ -1,13 +1,55 @@
 import type { EventStore } from '#aduan/event-store';
 import type { Pool } from '#aduan/postgres';
-import { complaintSummaryProjection, escalationProjection, Projector } from '#aduan/projections';
+import {
+  complaintSummaryProjection,
+  complaintWorkflowProjection,
+  escalationProjection,
+  Projector,
+  type Projection,
+} from '#aduan/projections';
+import { NO_FAULTS, type FaultInjector } from './fault-injection.js';
 import type { Logger } from './logger.js';
 
+export interface ReadModelProjectorOptions {
+  /** Crash tests: the projector dies after writing a batch's read models, before its checkpoint. */
+  readonly faults?: FaultInjector;
+}
+
+/** Every read model the API serves, in the order the projector applies them to each batch. */
+export const readModelProjections = (logger: Logger): Projection[] => [
+  complaintSummaryProjection((m) => logger.log(m)),
+  escalationProjection(),
+  complaintWorkflowProjection((m) => logger.log(m)),
+];
+
 /** The projector over every read model the API serves; the CLI rebuilds with the same one. */
-export const createReadModelProjector = (store: EventStore, pool: Pool, logger: Logger): Projector =>
+export const createReadModelProjector = (
+  store: EventStore,
+  pool: Pool,
+  logger: Logger,
+  options: ReadModelProjectorOptions = {},
+): Projector =>
   new Projector({
     store,
     pool,
-    projections: [complaintSummaryProjection((m) => logger.log(m)), escalationProjection()],
+    projections: withFaultPoint(readModelProjections(logger), options.faults ?? NO_FAULTS),
     log: (message) => logger.log(message),
   });
+
+/**
+ * The projector applies each projection of a batch in order and then writes its checkpoint, in one
+ * transaction; the fault point follows the last projection, so an injected crash lands between the
+ * read-model writes and the checkpoint. Everything else (name, version, tables) is inherited, so the
+ * projections' fingerprint is unchanged and nothing is rebuilt.
+ */
+export function withFaultPoint(projections: Projection[], faults: FaultInjector): Projection[] {
+  if (!faults.armed) return projections;
+  const last = projections.at(-1);
+  if (!last) return projections;
+  const apply: Projection['apply'] = async (sql, events) => {
+    await last.apply(sql, events);
+    faults.reached('projector-after-apply');
+  };
+  const wrapped = Object.create(last, { apply: { value: apply, enumerable: true } }) as Projection;
+  return [...projections.slice(0, -1), wrapped];
+}

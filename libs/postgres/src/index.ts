@@ -1,3 +1,4 @@
+export * from './database-errors.js';
 export * from './embedded-postgres.js';
 export * from './free-port.js';
 export * from './pool.js';

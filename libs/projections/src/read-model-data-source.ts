@@ -1,11 +1,18 @@
 import { DataSource } from 'typeorm';
 import { ComplaintSummaryEntity } from './complaint-summary/complaint-summary.entity.js';
+import { ComplaintWorkflowEntity } from './complaint-workflow/complaint-workflow.entity.js';
 import { EscalationEntity } from './escalation/escalation.entity.js';
 import { CreateReadModels1764000000000 } from './migrations/1764000000000-create-read-models.js';
+import { CreateWorkflowReadModels1765000000000 } from './migrations/1765000000000-create-workflow-read-models.js';
 import { ProjectionCheckpointEntity } from './projector/projection-checkpoint.entity.js';
 
-export const READ_MODEL_ENTITIES = [ComplaintSummaryEntity, EscalationEntity, ProjectionCheckpointEntity];
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1764000000000];
+export const READ_MODEL_ENTITIES = [
+  ComplaintSummaryEntity,
+  EscalationEntity,
+  ProjectionCheckpointEntity,
+  ComplaintWorkflowEntity,
+];
+export const READ_MODEL_MIGRATIONS = [CreateReadModels1764000000000, CreateWorkflowReadModels1765000000000];
 
 /** TypeORM on the read-model database. The schema comes from migrations only, never `synchronize`. */
 export function createReadModelDataSource(url: string, poolSize = 10): DataSource {

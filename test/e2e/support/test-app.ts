@@ -35,6 +35,9 @@ export class TestEnvironment {
       ...storeSelection(),
       JWT_SECRET: TEST_JWT_SECRET,
       DATABASE_URL: databaseUrl,
+      // Suites send bursts from one address; the rate-limit tests turn the limits on themselves.
+      RATE_LIMIT_ANONYMOUS_SUBMITS_PER_MINUTE: '0',
+      RATE_LIMIT_TOKEN_REQUESTS_PER_MINUTE: '0',
       ...options.env,
     });
     const { app, runtime } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });

@@ -6,12 +6,16 @@ import type { Caller } from '#aduan/identity';
 import { complaintId } from '../graphql/arguments.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RequestContext } from '../graphql/request-context.decorator.js';
-import { assertCanView, canSeeReporter } from './complaint-access.js';
+import { AgencyTree } from '../agencies/agency-tree.js';
+import { assertCanView, canSeeReporter, officerScopeOf } from './complaint-access.js';
 import { ComplaintEventModel } from './models/complaint-event.model.js';
 
 @Resolver(() => ComplaintEventModel)
 export class ComplaintHistoryResolver {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tree: AgencyTree,
+  ) {}
 
   @Query(() => [ComplaintEventModel], {
     description: "A complaint's events from the store, oldest first; empty when it does not exist.",
@@ -27,8 +31,9 @@ export class ComplaintHistoryResolver {
     );
     const state = replay(decoded.filter((event) => event !== null));
     if (state.status === 'NONE') return [];
-    assertCanView(request.caller, state);
-    const showReporter = canSeeReporter(request.caller, state);
+    const scope = officerScopeOf(request.caller, this.tree);
+    assertCanView(request.caller, state, scope);
+    const showReporter = canSeeReporter(request.caller, state, scope);
     return recorded.map((r, i) => toEventModel(r, decoded[i]?.data ?? r.data, state, showReporter));
   }
 }
@@ -46,6 +51,8 @@ function toEventModel(
     !showReporter && r.type === 'ComplaintSubmitted'
       ? { ...upcastData, reporter: null, reporterId: null }
       : { ...upcastData };
+  // The access key's hash serves no reader: it is never shown, to anyone.
+  if (r.type === 'ComplaintSubmitted') delete data.accessKeyHash;
   return {
     eventId: r.id,
     position: r.position.toString(),

@@ -1,5 +1,5 @@
 import type { AgencyDirectory } from '#aduan/agencies';
-import type { Complaint } from '#aduan/complaints';
+import { deadlinesOf, sanctionLadderOf, workflowOf, type Complaint } from '#aduan/complaints';
 import type { ComplaintSnapshot } from '#aduan/projections';
 import type { AgencyModel } from '../agencies/agency.model.js';
 import type { ComplaintModel } from './models/complaint.model.js';
@@ -38,7 +38,46 @@ export function toComplaintModel({ state, version }: ComplaintSnapshot, agencies
       reason: s.reason,
       sanctionedAt: new Date(s.sanctionedAt),
     })),
+    ...workflowFields(state),
+    accessKey: null,
     complaint: state,
+  };
+}
+
+const date = (iso: string): Date => new Date(iso);
+const optionalDate = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+
+/** The SP4N-LAPOR! workflow's part of the view. */
+function workflowFields(state: Complaint) {
+  const workflow = workflowOf(state);
+  const ladder = sanctionLadderOf(state);
+  return {
+    priority: workflow.priority,
+    category: workflow.category,
+    verifiedAt: optionalDate(workflow.verifiedAt),
+    deadlines: deadlinesOf(state).map((d) => ({
+      kind: d.kind,
+      status: d.status,
+      rule: d.rule,
+      priority: d.priority,
+      span: d.span === '' ? null : d.span,
+      startedAt: date(d.startedAt),
+      dueAt: date(d.dueAt),
+      warnAt: optionalDate(d.warnAt),
+      warnedAt: optionalDate(d.warnedAt),
+      breachedAt: optionalDate(d.breachedAt),
+      closedAt: optionalDate(d.closedAt),
+    })),
+    holds: workflow.holds.map((h) => ({ ...h, heldAt: date(h.heldAt), resumedAt: optionalDate(h.resumedAt) })),
+    information: workflow.information.map((i) => ({ text: i.text, addedAt: date(i.addedAt) })),
+    returns: workflow.returns.map((r) => ({ ...r, returnedAt: date(r.returnedAt) })),
+    archive: workflow.archive ? { ...workflow.archive, archivedAt: date(workflow.archive.archivedAt) } : null,
+    closure: workflow.closure ? { ...workflow.closure, closedAt: date(workflow.closure.closedAt) } : null,
+    rating: workflow.rating ? { ...workflow.rating, ratedAt: date(workflow.rating.ratedAt) } : null,
+    reopenings: workflow.reopenings.map((r) => ({ ...r, reopenedAt: date(r.reopenedAt) })),
+    fieldCheckOrderedAt: optionalDate(workflow.fieldCheckOrderedAt),
+    sanctionLadder: { ...ladder, remedyDueAt: optionalDate(ladder.remedyDueAt) },
+    remedies: workflow.remedies.map((r) => ({ ...r, remediedAt: date(r.remediedAt) })),
   };
 }
 

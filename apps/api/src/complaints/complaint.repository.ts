@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   complaintStreamName,
   ComplaintNotFound,
-  CURRENT_SCHEMA_VERSION,
-  evolve,
   replay,
+  SCHEMA_VERSIONS,
   toComplaintEvent,
   type Complaint,
   type ComplaintEvent,
@@ -22,6 +21,11 @@ export interface CommandContext {
   /** The command's own id: the causation of the events it produces. */
   readonly commandId: string;
   readonly now: Date;
+  /**
+   * Chooses each event's id; random by default. The deadline scanner derives ids from what it decides,
+   * so an append retried after a lost answer is recognised by the store and written once.
+   */
+  readonly eventId?: (event: ComplaintEvent) => string;
 }
 
 export interface LoadedComplaint {
@@ -58,20 +62,37 @@ export class ComplaintRepository {
     context: CommandContext,
     decide: (state: ComplaintState) => ComplaintEvent,
   ): Promise<ComplaintSnapshot> {
+    return this.executeAll(complaintId, expectedVersion, context, (state) => [decide(state)]);
+  }
+
+  /**
+   * Like `execute`, for decisions of any number of events, appended in one atomic write. A decision
+   * of no events writes nothing and answers the complaint as it is.
+   */
+  async executeAll(
+    complaintId: string,
+    expectedVersion: number | null | undefined,
+    context: CommandContext,
+    decide: (state: ComplaintState) => readonly ComplaintEvent[],
+  ): Promise<ComplaintSnapshot> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(complaintId);
       if (expectedVersion !== null && expectedVersion !== undefined && version !== expectedVersion) {
         if (version === null) throw new ComplaintNotFound(complaintId);
         throw versionConflict(expectedVersion, version);
       }
-      const event = decide(state);
+      const events = decide(state);
+      if (events.length === 0) {
+        if (state.status === 'NONE' || version === null) throw new ComplaintNotFound(complaintId);
+        return { state, version };
+      }
       try {
         const result = await this.store.append(
           complaintStreamName(complaintId),
-          [toNewEvent(event, context)],
+          events.map((event) => toNewEvent(event, context)),
           version === null ? 'no-stream' : version,
         );
-        return { state: evolve(state, event) as Complaint, version: result.nextExpectedRevision };
+        return { state: replay(events, state) as Complaint, version: result.nextExpectedRevision };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (expectedVersion !== null && expectedVersion !== undefined) {
@@ -85,7 +106,7 @@ export class ComplaintRepository {
 
 export function toNewEvent(event: ComplaintEvent, context: CommandContext): NewEvent {
   return {
-    id: randomUUID(),
+    id: context.eventId?.(event) ?? randomUUID(),
     type: event.type,
     data: event.data as unknown as Record<string, unknown>,
     metadata: {
@@ -93,7 +114,7 @@ export function toNewEvent(event: ComplaintEvent, context: CommandContext): NewE
       causationId: context.commandId,
       actor: { id: context.caller.id, role: context.caller.role, agencyCode: context.caller.agencyCode },
       occurredAt: context.now.toISOString(),
-      schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
+      schemaVersion: SCHEMA_VERSIONS[event.type],
     },
   };
 }

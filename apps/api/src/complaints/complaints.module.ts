@@ -1,6 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ComplaintHistoryResolver } from './complaint-history.resolver.js';
+import { ComplaintWorkflowResolver } from './complaint-workflow.resolver.js';
+import { VerifyComplaintHandler } from './commands/verify-complaint.handler.js';
+import { ClassifyComplaintHandler } from './commands/classify-complaint.handler.js';
+import { HoldComplaintHandler } from './commands/hold-complaint.handler.js';
+import { AddComplaintInformationHandler } from './commands/add-complaint-information.handler.js';
+import { ReturnComplaintHandler } from './commands/return-complaint.handler.js';
+import { ArchiveComplaintHandler } from './commands/archive-complaint.handler.js';
+import { CloseComplaintHandler } from './commands/close-complaint.handler.js';
+import { RateComplaintHandler } from './commands/rate-complaint.handler.js';
+import { DisputeComplaintHandler } from './commands/dispute-complaint.handler.js';
+import { ReopenComplaintHandler } from './commands/reopen-complaint.handler.js';
+import { ConcludeComplaintHandler } from './commands/conclude-complaint.handler.js';
+import { OrderFieldCheckHandler } from './commands/order-field-check.handler.js';
+import { RecordSanctionRemedyHandler } from './commands/record-sanction-remedy.handler.js';
 import { ComplaintsResolver } from './complaints.resolver.js';
 import { EscalateComplaintHandler } from './commands/escalate-complaint.handler.js';
 import { ForwardComplaintHandler } from './commands/forward-complaint.handler.js';
@@ -18,6 +32,20 @@ import { SubmitComplaintHandler } from './commands/submit-complaint.handler.js';
     RespondToComplaintHandler,
     EscalateComplaintHandler,
     SanctionComplaintHandler,
+    ComplaintWorkflowResolver,
+    VerifyComplaintHandler,
+    ClassifyComplaintHandler,
+    HoldComplaintHandler,
+    AddComplaintInformationHandler,
+    ReturnComplaintHandler,
+    ArchiveComplaintHandler,
+    CloseComplaintHandler,
+    RateComplaintHandler,
+    DisputeComplaintHandler,
+    ReopenComplaintHandler,
+    ConcludeComplaintHandler,
+    OrderFieldCheckHandler,
+    RecordSanctionRemedyHandler,
   ],
 })
 export class ComplaintsModule {}

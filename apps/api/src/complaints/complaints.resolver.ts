@@ -7,7 +7,8 @@ import { ComplaintSummaryQueries, type ComplaintSnapshot } from '#aduan/projecti
 import { complaintId, pageSize } from '../graphql/arguments.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RequestContext } from '../graphql/request-context.decorator.js';
-import { assertCanView, canSeeReporter, canView, listScope } from './complaint-access.js';
+import { AgencyTree } from '../agencies/agency-tree.js';
+import { assertCanView, canSeeReporter, canView, listScope, officerScopeOf } from './complaint-access.js';
 import { ComplaintRepository } from './complaint.repository.js';
 import { toComplaintModel } from './complaint-view.js';
 import { EscalateComplaintCommand } from './commands/escalate-complaint.command.js';
@@ -32,6 +33,7 @@ export class ComplaintsResolver {
     private readonly queries: ComplaintSummaryQueries,
     private readonly repository: ComplaintRepository,
     @Inject(AgencyDirectory) private readonly agencies: AgencyDirectory,
+    private readonly tree: AgencyTree,
   ) {}
 
   @Query(() => ComplaintModel, {
@@ -56,7 +58,7 @@ export class ComplaintsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<ComplaintConnectionModel> {
     const page = await this.queries.list({
-      scope: listScope(request.caller),
+      scope: listScope(request.caller, officerScopeOf(request.caller, this.tree)),
       status: filter?.status,
       agencyCode: filter?.agencyCode,
       first: pageSize(first),
@@ -73,7 +75,9 @@ export class ComplaintsResolver {
     description: 'The reporter, where the caller may see them; never shown to agencies for an anonymous report.',
   })
   reporter(@Parent() complaint: ComplaintModel, @RequestContext() request: GraphQLContext): ReporterModel | null {
-    if (!complaint.complaint.reporter || !canSeeReporter(request.caller, complaint.complaint)) return null;
+    if (!complaint.complaint.reporter) return null;
+    const scope = officerScopeOf(request.caller, this.tree);
+    if (!complaint.reporterAccess && !canSeeReporter(request.caller, complaint.complaint, scope)) return null;
     return { ...complaint.complaint.reporter };
   }
 
@@ -82,7 +86,8 @@ export class ComplaintsResolver {
     @Args('input') input: SubmitComplaintInput,
     @RequestContext() request: GraphQLContext,
   ): Promise<ComplaintModel> {
-    return this.toModel(await this.commands.execute(new SubmitComplaintCommand(input, request)));
+    const submitted = await this.commands.execute(new SubmitComplaintCommand(input, request));
+    return { ...this.toModel(submitted), accessKey: submitted.accessKey, reporterAccess: submitted.accessKey !== null };
   }
 
   @Mutation(() => ComplaintModel, { description: 'Route a complaint to an agency (operator, or the assigned agency).' })
@@ -144,11 +149,12 @@ export class ComplaintsResolver {
    * forwarded to the caller's agency, is looked up in the store before answering null or FORBIDDEN.
    */
   private async findVisibleSnapshot(id: string, caller: Caller): Promise<ComplaintSnapshot | null> {
+    const scope = officerScopeOf(caller, this.tree);
     const projected = await this.queries.findById(id);
-    if (projected && canView(caller, projected.state)) return projected;
+    if (projected && canView(caller, projected.state, scope)) return projected;
     const { state, version } = await this.repository.load(id);
     if (state.status === 'NONE' || version === null) return null;
-    assertCanView(caller, state);
+    assertCanView(caller, state, scope);
     return { state, version };
   }
 }

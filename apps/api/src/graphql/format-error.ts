@@ -1,9 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ComplaintDomainError, type DomainErrorCategory } from '#aduan/complaints';
 import { WrongExpectedRevisionError } from '#aduan/event-store';
+import { databaseUnavailability } from '#aduan/postgres';
 import { InvalidCursorError } from '#aduan/projections';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApiErrorCode } from './api-errors.js';
+import { describeErrorForLog } from './safe-error-log.js';
 
 const CATEGORY_CODES: Record<DomainErrorCategory, ApiErrorCode> = {
   invalid: 'BAD_USER_INPUT',
@@ -12,7 +14,15 @@ const CATEGORY_CODES: Record<DomainErrorCategory, ApiErrorCode> = {
   conflict: 'CONFLICT',
 };
 
-const PASSED_THROUGH = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const PASSED_THROUGH = new Set<string>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+]);
 
 // Apollo's own request-level failures are the client's mistake, so they read as BAD_USER_INPUT.
 const APOLLO_INPUT_CODES = new Set<string>([
@@ -24,12 +34,20 @@ const APOLLO_INPUT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Where the formatter reports what the client is not told: one line each, never personal data. */
+export interface ErrorLog {
+  /** A bug or an unforeseen failure, answered as INTERNAL_SERVER_ERROR. */
+  unexpected(line: string): void;
+  /** The database could not serve the request, answered as SERVICE_UNAVAILABLE. */
+  unavailable(line: string): void;
+}
+
 /**
  * The one place errors become client answers: every error leaves with one of the documented
- * `extensions.code` values and a human message; anything unexpected is logged and answered as
- * INTERNAL_SERVER_ERROR without details.
+ * `extensions.code` values and a human message; anything unexpected is logged (without personal
+ * data) and answered as INTERNAL_SERVER_ERROR without details.
  */
-export function createErrorFormatter(logUnexpected: (error: unknown) => void) {
+export function createErrorFormatter(log: ErrorLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -58,9 +76,26 @@ export function createErrorFormatter(logUnexpected: (error: unknown) => void) {
       return { ...base, extensions };
     }
     if (APOLLO_INPUT_CODES.has(code)) {
-      return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+      // Our own validation rules name a precise reason (QUERY_TOO_DEEP…); Apollo's say which step failed.
+      const reason = formatted.extensions?.reason ?? code;
+      return { ...base, extensions: { code: 'BAD_USER_INPUT', reason } };
     }
-    logUnexpected(original ?? error);
+    const unavailable = databaseUnavailability(original ?? error);
+    if (unavailable) {
+      log.unavailable(`database ${unavailable}: ${describeErrorForLog(original ?? error).split('\n')[0]}`);
+      return {
+        message:
+          unavailable === 'timeout'
+            ? 'The database took too long to answer; try again shortly'
+            : 'The database is unavailable; try again shortly',
+        path: formatted.path,
+        extensions: {
+          code: 'SERVICE_UNAVAILABLE',
+          reason: unavailable === 'timeout' ? 'DATABASE_TIMEOUT' : 'DATABASE_UNAVAILABLE',
+        },
+      };
+    }
+    log.unexpected(describeErrorForLog(original ?? error));
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -17,16 +17,39 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export async function createGraphQLContext(request: FastifyRequest, verifier: TokenVerifier): Promise<GraphQLContext> {
   const header = request.headers['x-correlation-id'];
   const correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
-  const authorization = request.headers.authorization;
-  if (!authorization) return { caller: PUBLIC_CALLER, authFailure: null, correlationId };
+  return { ...(await identifyCaller(request, verifier)), correlationId };
+}
+
+export interface IdentifiedCaller {
+  readonly caller: Caller;
+  readonly authFailure: string | null;
+}
+
+const identified = new WeakMap<FastifyRequest, Promise<IdentifiedCaller>>();
+
+/**
+ * Who sent the request, from its bearer token; verified once per request, whether the rate limiter
+ * (before GraphQL runs) or the GraphQL context asks first.
+ */
+export function identifyCaller(request: FastifyRequest, verifier: TokenVerifier): Promise<IdentifiedCaller> {
+  let caller = identified.get(request);
+  if (!caller) {
+    caller = verifyBearer(request.headers.authorization, verifier);
+    identified.set(request, caller);
+  }
+  return caller;
+}
+
+async function verifyBearer(authorization: string | undefined, verifier: TokenVerifier): Promise<IdentifiedCaller> {
+  if (!authorization) return { caller: PUBLIC_CALLER, authFailure: null };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match?.[1]) {
-    return { caller: PUBLIC_CALLER, authFailure: 'The Authorization header must be "Bearer <token>"', correlationId };
+    return { caller: PUBLIC_CALLER, authFailure: 'The Authorization header must be "Bearer <token>"' };
   }
   try {
-    return { caller: await verifier.verify(match[1]), authFailure: null, correlationId };
+    return { caller: await verifier.verify(match[1]), authFailure: null };
   } catch (error) {
-    if (error instanceof InvalidTokenError) return { caller: PUBLIC_CALLER, authFailure: error.message, correlationId };
+    if (error instanceof InvalidTokenError) return { caller: PUBLIC_CALLER, authFailure: error.message };
     throw error;
   }
 }

@@ -7,9 +7,19 @@ import {
 } from '@nestjs/common';
 import { AgencyDirectory } from '#aduan/agencies';
 import { EVENT_STORE } from '#aduan/event-store';
-import { ComplaintSummaryQueries, EscalationQueries, Projector } from '#aduan/projections';
+import {
+  ComplaintSummaryQueries,
+  ComplaintWorkflowQueries,
+  EscalationQueries,
+  Projector,
+  PublicFeedQueries,
+  StatisticsQueries,
+} from '#aduan/projections';
+import { deadlineScheduleOf } from '#aduan/workflow';
+import { AgencyTree } from '../agencies/agency-tree.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { ComplaintRepository } from '../complaints/complaint.repository.js';
+import { DEADLINE_SCHEDULE } from '../workflow/workflow.tokens.js';
 import { CLOCK, type Clock } from './clock.js';
 import { Pool } from './pool.token.js';
 import { Runtime } from './runtime.js';
@@ -35,6 +45,12 @@ export class RuntimeModule {
         { provide: EscalationQueries, useValue: runtime.escalationQueries },
         { provide: ComplaintRepository, useValue: new ComplaintRepository(runtime.eventStore) },
         { provide: RuntimeLifecycle, useFactory: () => new RuntimeLifecycle(runtime) },
+        // The SP4N-LAPOR! workflow (docs/workflow.md).
+        { provide: DEADLINE_SCHEDULE, useValue: deadlineScheduleOf(runtime.config.workflow) },
+        { provide: AgencyTree, useValue: new AgencyTree(runtime.agencies) },
+        { provide: ComplaintWorkflowQueries, useValue: new ComplaintWorkflowQueries(runtime.readModels) },
+        { provide: StatisticsQueries, useValue: new StatisticsQueries(runtime.readModels) },
+        { provide: PublicFeedQueries, useValue: new PublicFeedQueries(runtime.readModels) },
       ],
       exports: [
         RUNTIME,
@@ -47,6 +63,11 @@ export class RuntimeModule {
         ComplaintSummaryQueries,
         EscalationQueries,
         ComplaintRepository,
+        DEADLINE_SCHEDULE,
+        AgencyTree,
+        ComplaintWorkflowQueries,
+        StatisticsQueries,
+        PublicFeedQueries,
       ],
     };
   }

@@ -1,10 +1,11 @@
 import { loadAgencyDirectory, type AgencyDirectory } from '#aduan/agencies';
 import type { EventStore } from '#aduan/event-store';
 import { Hs256TokenVerifier, type TokenVerifier } from '#aduan/identity';
-import { createPool, type Pool } from '#aduan/postgres';
+import { createPool, withDatabaseTimeouts, type Pool } from '#aduan/postgres';
 import {
   createConfiguredEventStore,
   createReadModelProjector,
+  FaultInjector,
   type AppConfig,
   type Logger,
 } from '#aduan/infrastructure';
@@ -35,23 +36,29 @@ export class Runtime {
     private readonly logger: Logger,
   ) {}
 
-  /** Connects, migrates the event store and read models. The projector is started separately. */
+  /**
+   * Connects, migrates the event store and read models. The projector is started separately. Every
+   * pool is bounded by the configured timeouts, so a lost database answers errors, not hangs.
+   */
   static async open(config: AppConfig, databaseUrl: string, logger: Logger): Promise<Runtime> {
     // Idle connections that die once the pool is ending are expected, not worth an error line.
     const pool: Pool = createPool({
       connectionString: databaseUrl,
       max: 20,
       applicationName: 'aduan-api',
+      ...config.databaseTimeouts,
       onError: (error) => {
         if (!pool.ending) logger.error(`PostgreSQL connection error: ${error.message}`);
       },
     });
     try {
       const eventStore = await createConfiguredEventStore(config, pool, logger);
-      const readModels = createReadModelDataSource(databaseUrl);
+      const readModels = createReadModelDataSource(withDatabaseTimeouts(databaseUrl, config.databaseTimeouts));
       await readModels.initialize();
       await migrateReadModels(readModels);
-      const projector = createReadModelProjector(eventStore, pool, logger);
+      const projector = createReadModelProjector(eventStore, pool, logger, {
+        faults: new FaultInjector(config.faultInjection),
+      });
       return new Runtime(
         config,
         pool,

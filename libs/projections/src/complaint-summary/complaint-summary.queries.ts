@@ -14,6 +14,8 @@ export interface ComplaintSnapshot {
 export type ComplaintScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'agency'; readonly agencyCode: string }
+  /** An officer of a supervising agency: complaints ever assigned to it or to any of its sub-units. */
+  | { readonly kind: 'agencies'; readonly agencyCodes: readonly string[] }
   | { readonly kind: 'reporter'; readonly reporterId: string };
 
 export interface ComplaintListQuery {
@@ -36,6 +38,14 @@ export class ComplaintSummaryQueries {
     return row ? { state: row.state, version: row.version } : null;
   }
 
+  /** The complaint a tracking code names, if the read model has it. */
+  async findByTrackingCode(trackingCode: string): Promise<ComplaintSnapshot | null> {
+    const row = await this.dataSource
+      .getRepository(ComplaintSummaryEntity)
+      .findOne({ where: { trackingCode }, select: { state: true, version: true } });
+    return row ? { state: row.state, version: row.version } : null;
+  }
+
   /** Newest first; a cursor is the submit's place in the global order, so new arrivals never shift a page. */
   async list(query: ComplaintListQuery): Promise<Page<ComplaintSnapshot>> {
     const builder = this.dataSource
@@ -47,6 +57,8 @@ export class ComplaintSummaryQueries {
     const scope = query.scope;
     if (scope.kind === 'agency')
       builder.andWhere(':scopeAgency = ANY(c.assignment_trail)', { scopeAgency: scope.agencyCode });
+    if (scope.kind === 'agencies')
+      builder.andWhere('c.assignment_trail && :scopeAgencies::text[]', { scopeAgencies: [...scope.agencyCodes] });
     if (scope.kind === 'reporter') builder.andWhere('c.reporter_id = :reporterId', { reporterId: scope.reporterId });
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.agencyCode) builder.andWhere('c.assigned_agency_code = :agencyCode', { agencyCode: query.agencyCode });

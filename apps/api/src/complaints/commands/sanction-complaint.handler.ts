@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AgencyDirectory } from '#aduan/agencies';
-import { sanctionComplaint } from '#aduan/complaints';
+import { sanctionComplaint, type DeadlineSchedule } from '#aduan/complaints';
 import type { ComplaintSnapshot } from '#aduan/projections';
 import { CLOCK, type Clock } from '../../runtime/clock.js';
 import { ComplaintRepository } from '../complaint.repository.js';
 import { commandContext } from './command-context.js';
+import { DEADLINE_SCHEDULE } from '../../workflow/workflow.tokens.js';
 import { SanctionComplaintCommand } from './sanction-complaint.command.js';
 
 @CommandHandler(SanctionComplaintCommand)
@@ -14,6 +15,7 @@ export class SanctionComplaintHandler implements ICommandHandler<SanctionComplai
     private readonly complaints: ComplaintRepository,
     private readonly agencies: AgencyDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DEADLINE_SCHEDULE) private readonly schedule: DeadlineSchedule,
   ) {}
 
   execute({ input, request }: SanctionComplaintCommand): Promise<ComplaintSnapshot> {
@@ -29,6 +31,7 @@ export class SanctionComplaintHandler implements ICommandHandler<SanctionComplai
           actor: context.caller,
           now: context.now,
           agencies: this.agencies,
+          schedule: this.schedule,
         },
         state,
       ),

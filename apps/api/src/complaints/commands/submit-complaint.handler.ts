@@ -1,15 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AgencyDirectory } from '#aduan/agencies';
-import { submitComplaint, trackingCodeFor } from '#aduan/complaints';
-import type { ComplaintSnapshot } from '#aduan/projections';
+import {
+  formatAccessKey,
+  submitComplaint,
+  trackingCodeFor,
+  workflowOf,
+  type DeadlineSchedule,
+} from '#aduan/complaints';
 import { APP_CONFIG } from '../../config/app-config.token.js';
 import type { AppConfig } from '#aduan/infrastructure';
 import { CLOCK, type Clock } from '../../runtime/clock.js';
 import { ComplaintRepository } from '../complaint.repository.js';
 import { commandContext } from './command-context.js';
-import { SubmitComplaintCommand } from './submit-complaint.command.js';
+import { DEADLINE_SCHEDULE } from '../../workflow/workflow.tokens.js';
+import { SubmitComplaintCommand, type SubmittedComplaint } from './submit-complaint.command.js';
 
 @CommandHandler(SubmitComplaintCommand)
 export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCommand> {
@@ -18,12 +24,14 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     private readonly agencies: AgencyDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DEADLINE_SCHEDULE) private readonly schedule: DeadlineSchedule,
   ) {}
 
-  execute({ input, request }: SubmitComplaintCommand): Promise<ComplaintSnapshot> {
+  async execute({ input, request }: SubmitComplaintCommand): Promise<SubmittedComplaint> {
     const complaintId = randomUUID();
     const context = commandContext(request, this.clock.now());
-    return this.complaints.execute(complaintId, null, context, (state) =>
+    const accessKey = formatAccessKey(randomBytes(16));
+    const snapshot = await this.complaints.execute(complaintId, null, context, (state) =>
       submitComplaint(
         {
           complaintId,
@@ -40,9 +48,15 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
           now: context.now,
           responseDeadline: this.config.responseDeadline,
           agencies: this.agencies,
+          priority: input.priority,
+          category: input.category,
+          accessKey,
+          schedule: this.schedule,
         },
         state,
       ),
     );
+    // The key is answered only when the decision kept it (no account, or anonymous).
+    return { ...snapshot, accessKey: workflowOf(snapshot.state).accessKeyHash ? accessKey : null };
   }
 }

@@ -8,6 +8,12 @@ export class EscalateComplaintInput {
   @Field({ description: '5–2000 characters.' })
   reason!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The access key, for a reporter without an account (answered by submitComplaint).',
+  })
+  accessKey?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
 }

@@ -1,6 +1,7 @@
-import type { Channel, ComplaintType } from '#aduan/complaints';
+import type { Channel, ComplaintType, Priority, ServiceCategory } from '#aduan/complaints';
 import { Field, InputType } from '@nestjs/graphql';
 import { ChannelEnum, ComplaintTypeEnum } from '../../graphql/enums.js';
+import { PriorityEnum, ServiceCategoryEnum } from '../../workflow/workflow.enums.js';
 import { ReporterInput } from './reporter.input.js';
 
 @InputType('SubmitComplaintInput', { description: 'A new report. Anyone may submit, with or without a token.' })
@@ -32,4 +33,13 @@ export class SubmitComplaintInput {
 
   @Field(() => ReporterInput, { nullable: true })
   reporter?: ReporterInput | null;
+
+  @Field(() => PriorityEnum, {
+    nullable: true,
+    description: 'URGENT for health, life and safety (shorter deadlines); NORMAL by default. Operators may change it.',
+  })
+  priority?: Priority | null;
+
+  @Field(() => ServiceCategoryEnum, { nullable: true, description: 'The public service concerned, if known.' })
+  category?: ServiceCategory | null;
 }

@@ -1,10 +1,23 @@
-import type { Channel, Complaint, ComplaintStatus, ComplaintType } from '#aduan/complaints';
+import type { Channel, Complaint, ComplaintStatus, ComplaintType, Priority, ServiceCategory } from '#aduan/complaints';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/agency.model.js';
 import { ChannelEnum, ComplaintStatusEnum, ComplaintTypeEnum } from '../../graphql/enums.js';
 import { ComplaintEscalationModel } from './complaint-escalation.model.js';
 import { ComplaintResponseModel } from './complaint-response.model.js';
 import { SanctionModel } from './sanction.model.js';
+import { PriorityEnum, ServiceCategoryEnum } from '../../workflow/workflow.enums.js';
+import {
+  ComplaintArchiveModel,
+  ComplaintClosureModel,
+  ComplaintDeadlineModel,
+  ComplaintHoldModel,
+  ComplaintInformationModel,
+  ComplaintRatingModel,
+  ComplaintReopeningModel,
+  ComplaintReturnModel,
+  SanctionLadderModel,
+  SanctionRemedyModel,
+} from './workflow.models.js';
 
 @ObjectType('Complaint', { description: 'A report from a citizen and everything that happened to it.' })
 export class ComplaintModel {
@@ -68,6 +81,63 @@ export class ComplaintModel {
   @Field(() => [SanctionModel])
   sanctions!: SanctionModel[];
 
+  @Field(() => PriorityEnum, { description: 'URGENT (health, life, safety) runs on shorter deadlines.' })
+  priority!: Priority;
+
+  @Field(() => ServiceCategoryEnum, { nullable: true, description: 'The public service concerned, set at triage.' })
+  category!: ServiceCategory | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When an operator verified the report (an operator's forward of an unverified report verifies it).",
+  })
+  verifiedAt!: Date | null;
+
+  @Field(() => [ComplaintDeadlineModel], {
+    description: 'Every deadline of the complaint, running or past, with the rule each was computed from.',
+  })
+  deadlines!: ComplaintDeadlineModel[];
+
+  @Field(() => [ComplaintHoldModel], { description: 'Each time the report was returned for missing information.' })
+  holds!: ComplaintHoldModel[];
+
+  @Field(() => [ComplaintInformationModel], { description: 'Information the reporter added after filing.' })
+  information!: ComplaintInformationModel[];
+
+  @Field(() => [ComplaintReturnModel], { description: 'Each hand-back by an agency as not its authority.' })
+  returns!: ComplaintReturnModel[];
+
+  @Field(() => ComplaintArchiveModel, { nullable: true })
+  archive!: ComplaintArchiveModel | null;
+
+  @Field(() => ComplaintClosureModel, { nullable: true, description: 'How it was closed; null while open.' })
+  closure!: ComplaintClosureModel | null;
+
+  @Field(() => ComplaintRatingModel, { nullable: true, description: "The reporter's latest satisfaction rating." })
+  rating!: ComplaintRatingModel | null;
+
+  @Field(() => [ComplaintReopeningModel])
+  reopenings!: ComplaintReopeningModel[];
+
+  @Field(() => Date, { nullable: true, description: 'When the Ombudsman ordered a field check.' })
+  fieldCheckOrderedAt!: Date | null;
+
+  @Field(() => SanctionLadderModel, { description: 'The sanction tier due next under Law 25/2009 art. 54 (advisory).' })
+  sanctionLadder!: SanctionLadderModel;
+
+  @Field(() => [SanctionRemedyModel])
+  remedies!: SanctionRemedyModel[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The secret access key of a reporter without an account (or an anonymous one): answered once, by submitComplaint, and stored only as a hash. With the tracking code it follows, completes, closes, rates, disputes or reopens the complaint.',
+  })
+  accessKey!: string | null;
+
   /** The state behind this view, for field resolvers that decide what the caller may see. */
   complaint!: Complaint;
+
+  /** Set when the caller proved with the access key that they are the reporter. */
+  reporterAccess?: boolean;
 }

@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { addComplaintInformation, type DeadlineSchedule } from '#aduan/complaints';
+import type { ComplaintSnapshot } from '#aduan/projections';
+import { DEADLINE_SCHEDULE } from '../../workflow/workflow.tokens.js';
+import { CLOCK, type Clock } from '../../runtime/clock.js';
+import { ComplaintRepository } from '../complaint.repository.js';
+import { commandContext } from './command-context.js';
+import { AddComplaintInformationCommand } from './add-complaint-information.command.js';
+
+@CommandHandler(AddComplaintInformationCommand)
+export class AddComplaintInformationHandler implements ICommandHandler<AddComplaintInformationCommand> {
+  constructor(
+    private readonly complaints: ComplaintRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DEADLINE_SCHEDULE) private readonly schedule: DeadlineSchedule,
+  ) {}
+
+  execute({ input, request }: AddComplaintInformationCommand): Promise<ComplaintSnapshot> {
+    const context = commandContext(request, this.clock.now());
+    return this.complaints.executeAll(input.complaintId, input.expectedVersion, context, (state) =>
+      [
+        addComplaintInformation(
+          {
+            complaintId: input.complaintId,
+            information: input.information,
+            accessKey: input.accessKey,
+            schedule: this.schedule,
+            actor: context.caller,
+            now: context.now,
+          },
+          state,
+        ),
+      ].flat(),
+    );
+  }
+}

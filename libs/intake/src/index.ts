@@ -1,0 +1,3 @@
+export * from './intake-message.js';
+export * from './signature.js';
+export * from './whatsapp-payload.js';

@@ -1,0 +1,89 @@
+import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
+import pg from 'pg';
+import { clock } from '../../../../test/fixtures/complaint-events.js';
+import { answeredHistory, submittedWithDeadlines, windowOf } from '../../../../test/fixtures/workflow.js';
+import type { ComplaintEvent } from '#aduan/complaints';
+import type { ProjectedEvent } from '../projection.js';
+import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
+import { complaintWorkflowProjection } from './complaint-workflow.projection.js';
+
+const projected = (events: readonly ComplaintEvent[], firstOrdinal = 1): ProjectedEvent[] =>
+  events.map((event, index) => ({
+    event,
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'test', role: 'operator' },
+      occurredAt: clock.iso,
+      schemaVersion: 1,
+    },
+    streamName: `complaint-${event.data.complaintId}`,
+    revision: index,
+    ordinal: firstOrdinal + index,
+    recordedAt: clock.now(),
+  }));
+
+describe('the complaint-workflow projection', () => {
+  let postgres: TestPostgres;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+    const url = await postgres.createDatabase();
+    const dataSource = createReadModelDataSource(url);
+    await dataSource.initialize();
+    await migrateReadModels(dataSource);
+    await dataSource.destroy();
+    client = new pg.Client({ connectionString: url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await postgres?.stop();
+  });
+
+  const row = async (id: string) =>
+    (await client.query('SELECT * FROM complaint_workflow WHERE complaint_id = $1', [id])).rows[0] as Record<
+      string,
+      unknown
+    >;
+
+  it('schedules the next deadline check and records the facts statistics count', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    await complaintWorkflowProjection().apply(client, projected([submittedWithDeadlines(id)]));
+    expect(await row(id)).toMatchObject({
+      version: 0,
+      status: 'SUBMITTED',
+      priority: 'NORMAL',
+      agency_code: null,
+      next_check_at: new Date(windowOf('TRIAGE', clock.now()).warnAt ?? ''),
+      missed_response_deadline: false,
+      escalated: false,
+    });
+  });
+
+  it('is replay-safe: the same events applied twice leave the same row', async () => {
+    const id = '00000000-0000-4000-8000-000000000002';
+    const events = projected(answeredHistory(id));
+    await complaintWorkflowProjection().apply(client, events);
+    const once = await row(id);
+    await complaintWorkflowProjection().apply(client, events);
+    await complaintWorkflowProjection().apply(client, events.slice(1));
+    expect(await row(id)).toEqual(once);
+    expect(once).toMatchObject({
+      version: 2,
+      status: 'RESPONDED',
+      agency_code: 'KAB-BANJAR-DINKES',
+      responded_on_time: true,
+      response_seconds: 3 * 86_400,
+    });
+  });
+
+  it('skips events of a complaint it never saw submitted, without failing the batch', async () => {
+    const logged: string[] = [];
+    const [, forwarded] = answeredHistory('00000000-0000-4000-8000-000000000003');
+    await complaintWorkflowProjection((m) => logged.push(m)).apply(client, projected(forwarded ? [forwarded] : []));
+    expect(await row('00000000-0000-4000-8000-000000000003')).toBeUndefined();
+    expect(logged).toEqual([expect.stringContaining('never submitted')]);
+  });
+});
