@@ -111,4 +111,26 @@ describe('JSON Lines exports', () => {
     expect((await download(`complaints/${id}`, t.kendari)).status).toBe(404);
     expect((await download('complaints/not-a-uuid', t.auditor)).status).toBe(400);
   });
+
+  it('never exports the access key hash, and lets a supervising officer export a sub-unit’s complaint', async () => {
+    const id = await anonymousComplaintAtBombana();
+    for (const bearer of [t.operator, t.auditor, t.bombana]) {
+      const { status, text } = await download(`complaints/${id}`, bearer);
+      expect(status).toBe(200);
+      expect(text).not.toContain('accessKeyHash');
+    }
+    // Passed on to a work unit below KAB-BOMBANA: the regency's officers still see it (their scope).
+    const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView }>(SUBMIT, {
+      input: aComplaint(),
+    });
+    await api.client.ok(
+      FORWARD,
+      { input: { complaintId: submitComplaint.id, toAgencyCode: 'KAB-BOMBANA-INSPEKTORAT' } },
+      t.operator,
+    );
+    const forRegency = await download(`complaints/${submitComplaint.id}`, t.bombana);
+    expect(forRegency.status).toBe(200);
+    expect(lines(forRegency.text).map((e) => e.type)).toEqual(['ComplaintSubmitted', 'ComplaintForwarded']);
+    expect(forRegency.text).not.toContain('accessKeyHash');
+  });
 });

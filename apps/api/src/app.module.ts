@@ -7,6 +7,7 @@ import { AgenciesResolver } from './agencies/agencies.resolver.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
+import { Sp4nModule } from './sp4n/sp4n.module.js';
 import { EscalationsResolver } from './escalations/escalations.resolver.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { createGraphQLContext } from './graphql/graphql-context.js';
@@ -15,8 +16,11 @@ import { queryLimitRules } from './graphql/query-limits.js';
 import { RequestTimeoutInterceptor } from './graphql/request-timeout.interceptor.js';
 import { variableLimitsPlugin } from './graphql/variable-limits.plugin.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyKeys } from './idempotency/idempotency-keys.js';
 import type { Clock } from './runtime/clock.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
+import { Pool } from './runtime/pool.token.js';
 import type { Runtime } from './runtime/runtime.js';
 
 export interface AppModuleOptions {
@@ -64,6 +68,7 @@ export class AppModule {
         ComplaintsModule,
         AuditModule,
         WorkflowModule,
+        Sp4nModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -71,6 +76,13 @@ export class AppModule {
         EscalationsResolver,
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
+        {
+          provide: IdempotencyKeys,
+          useFactory: (pool: Pool) => new IdempotencyKeys(pool, 2 * runtime.config.api.requestTimeoutMs),
+          inject: [Pool],
+        },
+        // Inside the timeout, so a retry waiting for its key's first result is bounded too.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -25,6 +25,9 @@ export class AgencyDirectory implements DomainAgencyDirectory {
       if (agency.parentCode !== null && !byCode.has(agency.parentCode)) {
         throw new Error(`Agency ${agency.code} names an unknown parent ${agency.parentCode}`);
       }
+      if (agency.jurisdictionCode != null && !byCode.has(agency.jurisdictionCode)) {
+        throw new Error(`Agency ${agency.code} names an unknown jurisdiction ${agency.jurisdictionCode}`);
+      }
     }
     this.byCode = byCode;
   }

@@ -20,4 +20,9 @@ export interface Agency {
   readonly level: AgencyLevel;
   /** The first word of an SMS to the short number that routes to this agency, e.g. BANJAR. */
   readonly smsKeyword: string | null;
+  /**
+   * Regional Ombudsman offices only: the province (e.g. PROV-KALSEL) whose agencies' escalations the
+   * office handles. Absent elsewhere; the national Ombudsman (OMBUDSMAN-RI) handles every escalation.
+   */
+  readonly jurisdictionCode?: string | null;
 }

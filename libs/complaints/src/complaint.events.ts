@@ -67,6 +67,8 @@ export interface ComplaintSubmitted {
     readonly accessKeyHash?: string;
     /** The deadlines started on receipt (TRIAGE, RESPONSE). */
     readonly deadlines?: readonly DeadlineWindow[];
+    /** Imported from SP4N-LAPOR!: the national system's tracking id (the complaint id derives from it). */
+    readonly nationalTrackingId?: string;
   };
 }
 

@@ -71,6 +71,8 @@ interface ComplaintFacts {
   readonly sanctions: readonly ComplaintSanction[];
   /** The workflow's facts; absent until the history holds one (read it with `workflowOf`). */
   readonly workflow?: ComplaintWorkflow;
+  /** Imported from SP4N-LAPOR!: the national tracking id; absent for complaints filed here. */
+  readonly nationalTrackingId?: string;
 }
 
 /** Filed, not yet routed to an agency. */
@@ -247,6 +249,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
         responses: [],
         escalation: null,
         sanctions: [],
+        ...(d.nationalTrackingId !== undefined ? { nationalTrackingId: d.nationalTrackingId } : {}),
         ...(hasWorkflowFacts
           ? {
               workflow: {

@@ -1,6 +1,7 @@
 import type { EventStore } from '#aduan/event-store';
 import type { Pool } from '#aduan/postgres';
 import {
+  complaintChangesProjection,
   complaintSummaryProjection,
   complaintWorkflowProjection,
   escalationProjection,
@@ -17,6 +18,8 @@ export interface ReadModelProjectorOptions {
 
 /** Every read model the API serves, in the order the projector applies them to each batch. */
 export const readModelProjections = (logger: Logger): Projection[] => [
+  // Before complaint-summary: it reads each complaint's summary row as it stood before the batch.
+  complaintChangesProjection((m) => logger.log(m)),
   complaintSummaryProjection((m) => logger.log(m)),
   escalationProjection(),
   complaintWorkflowProjection((m) => logger.log(m)),

@@ -3,6 +3,8 @@ import type { EventMetadata } from '#aduan/event-store';
 
 /** A decoded (and upcast) event handed to projections, with its place in the store. */
 export interface ProjectedEvent {
+  /** The id the writer gave the stored event: stable across rebuilds. */
+  readonly eventId: string;
   readonly event: ComplaintEvent;
   readonly metadata: EventMetadata;
   readonly streamName: string;

@@ -4,6 +4,9 @@ import { ComplaintWorkflowEntity } from './complaint-workflow/complaint-workflow
 import { EscalationEntity } from './escalation/escalation.entity.js';
 import { CreateReadModels1764000000000 } from './migrations/1764000000000-create-read-models.js';
 import { CreateWorkflowReadModels1765000000000 } from './migrations/1765000000000-create-workflow-read-models.js';
+import { CreateEscalationAcknowledgements1766000000000 } from './migrations/1766000000000-create-escalation-acknowledgements.js';
+import { CreateComplaintStatusChanges1767000000000 } from './migrations/1767000000000-create-complaint-status-changes.js';
+import { CreateIdempotencyKeys1766500000000 } from './migrations/1766500000000-create-idempotency-keys.js';
 import { ProjectionCheckpointEntity } from './projector/projection-checkpoint.entity.js';
 
 export const READ_MODEL_ENTITIES = [
@@ -12,7 +15,13 @@ export const READ_MODEL_ENTITIES = [
   ProjectionCheckpointEntity,
   ComplaintWorkflowEntity,
 ];
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1764000000000, CreateWorkflowReadModels1765000000000];
+export const READ_MODEL_MIGRATIONS = [
+  CreateReadModels1764000000000,
+  CreateWorkflowReadModels1765000000000,
+  CreateEscalationAcknowledgements1766000000000,
+  CreateIdempotencyKeys1766500000000,
+  CreateComplaintStatusChanges1767000000000,
+];
 
 /** TypeORM on the read-model database. The schema comes from migrations only, never `synchronize`. */
 export function createReadModelDataSource(url: string, poolSize = 10): DataSource {

@@ -21,4 +21,10 @@ export class AgencyModel {
     description: 'First word of an SMS to the short number that routes to this agency (e.g. BANJAR).',
   })
   smsKeyword!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Regional Ombudsman offices: the province whose escalations the office handles (e.g. PROV-KALSEL).',
+  })
+  jurisdictionCode?: string | null;
 }

@@ -5,7 +5,8 @@ import { AgencyDirectory } from '#aduan/agencies';
 import { EVENT_STORE, type EventStore } from '#aduan/event-store';
 import { InvalidTokenError, type Caller } from '#aduan/identity';
 import { ComplaintSummaryQueries } from '#aduan/projections';
-import { canView } from '../complaints/complaint-access.js';
+import { AgencyTree } from '../agencies/agency-tree.js';
+import { canView, officerScopeOf } from '../complaints/complaint-access.js';
 import { RUNTIME } from '../runtime/runtime.module.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { complaintHistoryLines } from './history-export.js';
@@ -25,6 +26,7 @@ export class ExportController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly queries: ComplaintSummaryQueries,
     @Inject(AgencyDirectory) private readonly agencies: AgencyDirectory,
+    @Inject(AgencyTree) private readonly tree: AgencyTree,
   ) {}
 
   @Get('complaints/:id')
@@ -36,7 +38,8 @@ export class ExportController {
     const caller = await this.authenticate(authorization, reply);
     if (!caller) return;
     if (!UUID.test(id)) return problem(reply, 400, 'BAD_USER_INPUT', 'The complaint id must be a UUID');
-    const lines = complaintHistoryLines(this.store, id.toLowerCase(), caller, (c) => canView(caller, c));
+    const scope = officerScopeOf(caller, this.tree);
+    const lines = complaintHistoryLines(this.store, id.toLowerCase(), caller, scope, (c) => canView(caller, c, scope));
     const first = await lines.next();
     if (first.done) return problem(reply, 404, 'NOT_FOUND', 'No complaint with that id that you may see');
     return send(reply, `complaint-${id}.jsonl`, prepend(first.value, lines));
@@ -59,11 +62,12 @@ export class ExportController {
   }
 
   private async *agencyLines(code: string, caller: Caller): AsyncGenerator<string> {
+    const scope = officerScopeOf(caller, this.tree);
     let after: string | null = null;
     for (;;) {
       const page = await this.queries.list({ scope: { kind: 'agency', agencyCode: code }, first: PAGE, after });
       for (const item of page.items) {
-        yield* complaintHistoryLines(this.store, item.node.state.id, caller, (c) => canView(caller, c));
+        yield* complaintHistoryLines(this.store, item.node.state.id, caller, scope, (c) => canView(caller, c, scope));
       }
       if (!page.hasNextPage) return;
       after = page.endCursor;

@@ -1,8 +1,8 @@
-import { canSeeReporter } from '../complaints/complaint-access.js';
+import { canSeeReporter, type OfficerScope } from '../complaints/complaint-access.js';
 import { complaintStreamName, replay, toComplaintEvent, type Complaint } from '#aduan/complaints';
 import type { EventStore, RecordedEvent } from '#aduan/event-store';
 import type { Caller } from '#aduan/identity';
-import { redactReporter } from './redact-event.js';
+import { redactEvent } from './redact-event.js';
 
 /** One JSON Lines record: an event with its metadata and place in the store. */
 export function exportLine(event: RecordedEvent): string {
@@ -36,18 +36,22 @@ export function complaintOf(events: readonly RecordedEvent[]): Complaint | null 
 }
 
 /**
- * One complaint's history as JSON Lines, redacted for the caller. Streams hold tens of events, so one
- * stream is read at a time; a whole agency's export never holds more than one complaint in memory.
+ * One complaint's history as JSON Lines, redacted for the caller by the same function as GraphQL's
+ * `complaintHistory`, with the caller's visibility scope (a supervising officer sees sub-units'
+ * complaints). Streams hold tens of events, so one stream is read at a time; a whole agency's export
+ * never holds more than one complaint in memory.
  */
 export async function* complaintHistoryLines(
   store: EventStore,
   complaintId: string,
   caller: Caller,
+  scope: OfficerScope,
   canView: (complaint: Complaint) => boolean,
 ): AsyncGenerator<string> {
   const events = await store.readStream(complaintStreamName(complaintId));
   const complaint = complaintOf(events);
   if (!complaint || !canView(complaint)) return;
-  const showReporter = canSeeReporter(caller, complaint);
-  for (const event of events) yield exportLine(showReporter ? event : redactReporter(event, complaint));
+  const showReporter = canSeeReporter(caller, complaint, scope);
+  // Lines keep the data as stored (each names its schemaVersion), not upcast, so they match the store.
+  for (const recorded of events) yield exportLine(redactEvent({ recorded, decoded: null }, complaint, showReporter));
 }

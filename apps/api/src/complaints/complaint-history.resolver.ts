@@ -1,20 +1,32 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { complaintStreamName, replay, toComplaintEvent, type Complaint } from '#aduan/complaints';
+import { AgencyDirectory } from '#aduan/agencies';
+import {
+  complaintStreamName,
+  evolve,
+  initialState,
+  replay,
+  type Complaint,
+  type ComplaintState,
+} from '#aduan/complaints';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '#aduan/event-store';
 import type { Caller } from '#aduan/identity';
 import { complaintId } from '../graphql/arguments.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RequestContext } from '../graphql/request-context.decorator.js';
 import { AgencyTree } from '../agencies/agency-tree.js';
+import { readableEvents, redactEvent } from '../audit/redact-event.js';
 import { assertCanView, canSeeReporter, officerScopeOf } from './complaint-access.js';
+import { toComplaintModel } from './complaint-view.js';
 import { ComplaintEventModel } from './models/complaint-event.model.js';
+import type { ComplaintModel } from './models/complaint.model.js';
 
 @Resolver(() => ComplaintEventModel)
 export class ComplaintHistoryResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tree: AgencyTree,
+    @Inject(AgencyDirectory) private readonly agencies: AgencyDirectory,
   ) {}
 
   @Query(() => [ComplaintEventModel], {
@@ -26,33 +38,33 @@ export class ComplaintHistoryResolver {
   ): Promise<ComplaintEventModel[]> {
     const recorded = await this.store.readStream(complaintStreamName(complaintId(id)));
     if (recorded.length === 0) return [];
-    const decoded = recorded.map((r) =>
-      toComplaintEvent({ type: r.type, schemaVersion: r.metadata.schemaVersion ?? 1, data: r.data }),
-    );
-    const state = replay(decoded.filter((event) => event !== null));
+    const readable = readableEvents(recorded);
+    const state = replay(readable.flatMap(({ decoded }) => (decoded ? [decoded] : [])));
     if (state.status === 'NONE') return [];
     const scope = officerScopeOf(request.caller, this.tree);
     assertCanView(request.caller, state, scope);
     const showReporter = canSeeReporter(request.caller, state, scope);
-    return recorded.map((r, i) => toEventModel(r, decoded[i]?.data ?? r.data, state, showReporter));
+    // Each event's state after it, folded with the domain's own evolve. Whether the reporter shows is
+    // decided once, on the complaint as it stands now, exactly as for `complaint`.
+    let after: ComplaintState = initialState();
+    return readable.map((event) => {
+      if (event.decoded) after = evolve(after, event.decoded);
+      return {
+        ...toEventModel(redactEvent(event, state, showReporter)),
+        stateAfter: after.status === 'NONE' ? null : this.stateModel(after, event.recorded.revision, showReporter),
+      };
+    });
+  }
+
+  private stateModel(state: Complaint, version: number, showReporter: boolean): ComplaintModel {
+    const shown = showReporter ? state : { ...state, reporter: null };
+    return { ...toComplaintModel({ state: shown, version }, this.agencies), reporterAccess: showReporter };
   }
 }
 
-/** Redacts the reporter's contact and account id wherever the caller may not see the reporter. */
-function toEventModel(
-  r: RecordedEvent,
-  upcastData: object,
-  complaint: Complaint,
-  showReporter: boolean,
-): ComplaintEventModel {
+/** An event already redacted for the caller (redactEvent, shared with the JSON Lines exports). */
+function toEventModel(r: RecordedEvent): ComplaintEventModel {
   const actor = r.metadata.actor;
-  const revealsReporter = !showReporter && complaint.reporterId !== null && actor.id === complaint.reporterId;
-  const data: Record<string, unknown> =
-    !showReporter && r.type === 'ComplaintSubmitted'
-      ? { ...upcastData, reporter: null, reporterId: null }
-      : { ...upcastData };
-  // The access key's hash serves no reader: it is never shown, to anyone.
-  if (r.type === 'ComplaintSubmitted') delete data.accessKeyHash;
   return {
     eventId: r.id,
     position: r.position.toString(),
@@ -62,12 +74,12 @@ function toEventModel(
     occurredAt: new Date(r.metadata.occurredAt),
     recordedAt: r.recordedAt,
     actor: {
-      id: revealsReporter ? 'redacted' : actor.id,
+      id: actor.id,
       role: actor.role as Caller['role'],
       agencyCode: actor.agencyCode ?? null,
     },
     correlationId: r.metadata.correlationId,
     causationId: r.metadata.causationId,
-    data,
+    data: r.data,
   };
 }

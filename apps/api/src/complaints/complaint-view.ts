@@ -14,6 +14,7 @@ export function toComplaintModel({ state, version }: ComplaintSnapshot, agencies
     description: state.description,
     type: state.complaintType,
     channel: state.channel,
+    nationalTrackingId: state.nationalTrackingId ?? null,
     status: state.status,
     anonymous: state.anonymous,
     confidential: state.confidential,

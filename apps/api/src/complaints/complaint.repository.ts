@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   complaintStreamName,
   ComplaintNotFound,
+  leavesDecisionValid,
   replay,
   SCHEMA_VERSIONS,
   toComplaintEvent,
@@ -9,7 +10,7 @@ import {
   type ComplaintEvent,
   type ComplaintState,
 } from '#aduan/complaints';
-import { WrongExpectedRevisionError, type EventStore, type NewEvent } from '#aduan/event-store';
+import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '#aduan/event-store';
 import type { Caller } from '#aduan/identity';
 import type { ComplaintSnapshot } from '#aduan/projections';
 import { apiError } from '../graphql/api-errors.js';
@@ -35,7 +36,8 @@ export interface LoadedComplaint {
 }
 
 // A clash with no expectedVersion from the client means someone wrote in between: deciding again on
-// the new state is what the client asked for. A few rounds settle any realistic burst.
+// the new state is what the client asked for. With an expectedVersion, deciding again is done only
+// when every event written since is a non-decisive system event. A few rounds settle any realistic burst.
 const MAX_ATTEMPTS = 5;
 
 /** Loads complaints from their streams and appends decisions with optimistic concurrency. */
@@ -43,13 +45,23 @@ export class ComplaintRepository {
   constructor(private readonly store: EventStore) {}
 
   async load(complaintId: string): Promise<LoadedComplaint> {
+    const { state, version } = await this.loadRecorded(complaintId);
+    return { state, version };
+  }
+
+  /**
+   * The complaint as it stood at `version` (the revision a write produced): later events are ignored,
+   * so the answer does not change as the complaint moves on. Null when the stream is shorter.
+   */
+  async loadAt(complaintId: string, version: number): Promise<LoadedComplaint | null> {
     const recorded = await this.store.readStream(complaintStreamName(complaintId));
-    const events: ComplaintEvent[] = [];
-    for (const r of recorded) {
-      const event = toComplaintEvent({ type: r.type, schemaVersion: r.metadata.schemaVersion ?? 1, data: r.data });
-      if (event) events.push(event);
-    }
-    return { state: replay(events), version: recorded.at(-1)?.revision ?? null };
+    if ((recorded.at(-1)?.revision ?? -1) < version) return null;
+    return { state: replay(decode(recorded.filter((r) => r.revision <= version))), version };
+  }
+
+  private async loadRecorded(complaintId: string): Promise<LoadedComplaint & { recorded: readonly RecordedEvent[] }> {
+    const recorded = await this.store.readStream(complaintStreamName(complaintId));
+    return { state: replay(decode(recorded)), version: recorded.at(-1)?.revision ?? null, recorded };
   }
 
   /**
@@ -76,10 +88,14 @@ export class ComplaintRepository {
     decide: (state: ComplaintState) => readonly ComplaintEvent[],
   ): Promise<ComplaintSnapshot> {
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await this.load(complaintId);
+      const { state, version, recorded } = await this.loadRecorded(complaintId);
       if (expectedVersion !== null && expectedVersion !== undefined && version !== expectedVersion) {
         if (version === null) throw new ComplaintNotFound(complaintId);
-        throw versionConflict(expectedVersion, version);
+        // Only events the system wrote that decide nothing (a deadline warning…) may lie between the
+        // client's version and now: the client's decision still holds, so it is decided on the new state.
+        if (version < expectedVersion || !onlyNonDecisiveSince(recorded, expectedVersion)) {
+          throw versionConflict(expectedVersion, version);
+        }
       }
       const events = decide(state);
       if (events.length === 0) {
@@ -95,14 +111,32 @@ export class ComplaintRepository {
         return { state: replay(events, state) as Complaint, version: result.nextExpectedRevision };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (expectedVersion !== null && expectedVersion !== undefined) {
-          throw versionConflict(expectedVersion, error.actual);
+        // With a client's expected version, the next round answers CONFLICT unless only non-decisive
+        // system events came in between.
+        if (attempt >= MAX_ATTEMPTS) {
+          if (expectedVersion !== null && expectedVersion !== undefined) {
+            throw versionConflict(expectedVersion, error.actual);
+          }
+          throw error;
         }
-        if (attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 }
+
+function decode(recorded: readonly RecordedEvent[]): ComplaintEvent[] {
+  const events: ComplaintEvent[] = [];
+  for (const r of recorded) {
+    const event = toComplaintEvent({ type: r.type, schemaVersion: r.metadata.schemaVersion ?? 1, data: r.data });
+    if (event) events.push(event);
+  }
+  return events;
+}
+
+const onlyNonDecisiveSince = (recorded: readonly RecordedEvent[], expectedVersion: number): boolean =>
+  recorded
+    .filter((r) => r.revision > expectedVersion)
+    .every((r) => leavesDecisionValid({ type: r.type, actorRole: r.metadata.actor.role }));
 
 export function toNewEvent(event: ComplaintEvent, context: CommandContext): NewEvent {
   return {

@@ -5,6 +5,12 @@ import { PageInfoModel } from '../graphql/page-info.model.js';
 
 @ObjectType('Escalation', { description: 'A complaint sent to the Ombudsman.' })
 export class EscalationModel {
+  @Field(() => ID, {
+    description:
+      'Id of the escalation (its ComplaintEscalated event), stable across read-model rebuilds; acknowledge with it.',
+  })
+  id!: string;
+
   @Field(() => ID)
   complaintId!: string;
 

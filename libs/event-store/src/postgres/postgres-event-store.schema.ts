@@ -67,6 +67,7 @@ DECLARE
   v_last_rev  bigint;
   v_last_pos  bigint;
   v_mismatch  boolean;
+  v_known     boolean;
 BEGIN
   IF v_count IS NULL OR v_count = 0
      OR cardinality(p_types) IS DISTINCT FROM v_count
@@ -88,23 +89,27 @@ BEGIN
       USING ERRCODE = 'invalid_transaction_state';
   END IF;
   PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
-  SELECT s.revision INTO v_current FROM streams s WHERE s.stream_name = p_stream;
-  v_current := coalesce(v_current, -1);
 
   -- 2. Idempotency before the expectation: a retry of a committed append answers its first result,
   --    even though its expectation no longer holds. Done under the lock, so a retry racing its own
-  --    uncommitted original waits for it and then finds it, instead of failing.
-  SELECT count(*),
-         coalesce(bool_and(e.stream_name = p_stream), false)
-           AND count(DISTINCT e.stream_revision - g.n) = 1,
-         max(e.stream_revision),
-         max(e.position)
-    INTO v_found, v_same, v_last_rev, v_last_pos
-    FROM unnest(p_ids) WITH ORDINALITY AS g(id, n)
-    JOIN events e ON e.event_id = g.id;
-  IF v_found > 0 THEN
+  --    uncommitted original waits for it and then finds it, instead of failing. The head and whether
+  --    any id is already stored are read in one statement; the full comparison runs only then.
+  SELECT coalesce((SELECT s.revision FROM streams s WHERE s.stream_name = p_stream), -1),
+         EXISTS (SELECT FROM events e WHERE e.event_id = ANY (p_ids))
+    INTO v_current, v_known;
+  IF v_known THEN
+    SELECT count(*),
+           coalesce(bool_and(e.stream_name = p_stream), false)
+             AND count(DISTINCT e.stream_revision - g.n) = 1,
+           max(e.stream_revision),
+           max(e.position)
+      INTO v_found, v_same, v_last_rev, v_last_pos
+      FROM unnest(p_ids) WITH ORDINALITY AS g(id, n)
+      JOIN events e ON e.event_id = g.id;
     IF v_found = v_count AND v_same THEN
-      RETURN QUERY SELECT v_last_rev, v_last_pos;
+      next_expected_revision := v_last_rev;
+      last_position := v_last_pos;
+      RETURN NEXT;
       RETURN;
     END IF;
     RAISE EXCEPTION 'Stream %: % of % event ids are already stored elsewhere or at other revisions; a retry must repeat the original append exactly',
@@ -126,19 +131,32 @@ BEGIN
             DETAIL = CASE WHEN v_current < 0 THEN 'absent' ELSE v_current::text END;
   END IF;
 
-  -- 4. Write. Identity values follow the ORDER BY, so positions rise with revisions.
-  WITH inserted AS (
+  -- 4. Write. One event (what the API appends) is a plain INSERT … VALUES; several go through
+  --    unnest, whose identity values follow the ORDER BY, so positions rise with revisions. The
+  --    head row is inserted or updated as the read above found it absent or present: under the
+  --    lock that read is final, so no upsert is needed.
+  IF v_count = 1 THEN
     INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
-    SELECT p_stream, v_current + g.n, g.id, g.type, g.data, g.metadata
-      FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS g(id, type, data, metadata, n)
-     ORDER BY g.n
-    RETURNING position
-  )
-  SELECT max(position) INTO v_last_pos FROM inserted;
-
-  INSERT INTO streams (stream_name, revision) VALUES (p_stream, v_current + v_count)
-    ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision;
-  RETURN QUERY SELECT v_current + v_count, v_last_pos;
+    VALUES (p_stream, v_current + 1, p_ids[1], p_types[1], p_data[1], p_metadata[1])
+    RETURNING position INTO v_last_pos;
+  ELSE
+    WITH inserted AS (
+      INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
+      SELECT p_stream, v_current + g.n, g.id, g.type, g.data, g.metadata
+        FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS g(id, type, data, metadata, n)
+       ORDER BY g.n
+      RETURNING position
+    )
+    SELECT max(position) INTO v_last_pos FROM inserted;
+  END IF;
+  IF v_current < 0 THEN
+    INSERT INTO streams (stream_name, revision) VALUES (p_stream, v_count - 1);
+  ELSE
+    UPDATE streams SET revision = v_current + v_count WHERE stream_name = p_stream;
+  END IF;
+  next_expected_revision := v_current + v_count;
+  last_position := v_last_pos;
+  RETURN NEXT;
 END
 $fn$;
 `;

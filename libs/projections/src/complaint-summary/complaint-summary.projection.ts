@@ -19,7 +19,7 @@ export const complaintSummaryProjection = (log: (message: string) => void = () =
   tables: ['complaint_summary'],
   async apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = await loadRows(sql, [...new Set(events.map((e) => e.event.data.complaintId))]);
+    const rows = await loadRows(sql, continuedComplaints(events));
     for (const projected of events) {
       const id = projected.event.data.complaintId;
       const row = rows.get(id);
@@ -44,7 +44,22 @@ export const complaintSummaryProjection = (log: (message: string) => void = () =
   },
 });
 
+/**
+ * Complaints whose stored row this batch builds on: those whose first event here is not the start
+ * of their stream. A stream's first event needs no stored state (a stored row can only be a replay
+ * of it or of later events, which the upsert's version guard keeps), so a batch of new complaints,
+ * the bulk of live traffic, costs no read.
+ */
+function continuedComplaints(events: readonly ProjectedEvent[]): string[] {
+  const first = new Map<string, number>();
+  for (const { event, revision } of events) {
+    if (!first.has(event.data.complaintId)) first.set(event.data.complaintId, revision);
+  }
+  return [...first].filter(([, revision]) => revision > 0).map(([id]) => id);
+}
+
 async function loadRows(sql: SqlExecutor, ids: string[]): Promise<Map<string, SummaryRow>> {
+  if (ids.length === 0) return new Map();
   const { rows } = await sql.query<{
     id: string;
     state: Complaint;

@@ -9,6 +9,7 @@ import { complaintWorkflowProjection } from './complaint-workflow.projection.js'
 
 const projected = (events: readonly ComplaintEvent[], firstOrdinal = 1): ProjectedEvent[] =>
   events.map((event, index) => ({
+    eventId: `00000000-0000-4000-8000-${String(firstOrdinal + index).padStart(12, '0')}`,
     event,
     metadata: {
       correlationId: 'c',

@@ -7,6 +7,10 @@ export class EscalationEntity {
   @PrimaryColumn('bigint', { name: 'feed_order' })
   feedOrder!: number;
 
+  /** Id of the ComplaintEscalated event: the escalation's id, stable across rebuilds. */
+  @Column('uuid', { name: 'event_id', unique: true })
+  eventId!: string;
+
   @Column('uuid', { name: 'complaint_id', unique: true })
   complaintId!: string;
 

@@ -32,6 +32,26 @@ export async function writeCheckpoint(sql: SqlExecutor, name: string, value: Sto
   );
 }
 
+/**
+ * Moves the checkpoint from `expected` to `next` in one statement, and answers whether it did: a
+ * false means another writer moved it (or removed the row) since this projector last wrote it. In
+ * the batch's transaction, a concurrent writer's uncommitted move makes this wait for its outcome.
+ */
+export async function compareAndSetCheckpoint(
+  sql: SqlExecutor,
+  name: string,
+  expected: Checkpoint,
+  next: StoredCheckpoint,
+): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `UPDATE projection_checkpoint
+        SET checkpoint = $2, ordinal = $3, projections_version = $4, updated_at = now()
+      WHERE name = $1 AND checkpoint = $5`,
+    [name, next.checkpoint, next.ordinal, next.projectionsVersion, expected],
+  );
+  return rowCount === 1;
+}
+
 export const initialCheckpoint = (projectionsVersion: string): StoredCheckpoint => ({
   checkpoint: START,
   ordinal: 0,

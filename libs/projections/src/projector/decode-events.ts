@@ -21,6 +21,7 @@ export function decodeEvents(
       });
       if (!event) return;
       decoded.push({
+        eventId: recorded.id,
         event,
         metadata: recorded.metadata,
         streamName: recorded.streamName,

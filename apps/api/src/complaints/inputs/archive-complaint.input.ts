@@ -1,6 +1,7 @@
 import type { ArchiveReason } from '#aduan/complaints';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArchiveReasonEnum } from '../../workflow/workflow.enums.js';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('ArchiveComplaintInput', { description: 'An operator archives a report at triage, with a reason.' })
 export class ArchiveComplaintInput {
@@ -21,4 +22,7 @@ export class ArchiveComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { Priority, ServiceCategory } from '#aduan/complaints';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { PriorityEnum, ServiceCategoryEnum } from '../../workflow/workflow.enums.js';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('ClassifyComplaintInput', {
   description: 'An operator sets the category or priority, or raises privacy, of a complaint not yet settled.',
@@ -29,4 +30,7 @@ export class ClassifyComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

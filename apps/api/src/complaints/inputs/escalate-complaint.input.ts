@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('EscalateComplaintInput', { description: 'Send a complaint to the Ombudsman.' })
 export class EscalateComplaintInput {
@@ -16,4 +17,7 @@ export class EscalateComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

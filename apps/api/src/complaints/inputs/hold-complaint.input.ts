@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('HoldComplaintInput', {
   description: 'An operator returns a report to the reporter for missing information.',
@@ -12,4 +13,7 @@ export class HoldComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

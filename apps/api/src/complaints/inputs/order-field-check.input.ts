@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('OrderFieldCheckInput', {
   description: 'The Ombudsman orders a field check: the dispute deadline becomes DISPUTE_FIELD_CHECK.',
@@ -12,4 +13,7 @@ export class OrderFieldCheckInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('RateComplaintInput', {
   description: 'The reporter rates a complaint closed without their rating (by the system or the Ombudsman).',
@@ -21,4 +22,7 @@ export class RateComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

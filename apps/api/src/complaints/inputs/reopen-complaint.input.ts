@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('ReopenComplaintInput', { description: 'The reporter reopens a closed complaint within the reopen window.' })
 export class ReopenComplaintInput {
@@ -16,4 +17,7 @@ export class ReopenComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('RespondToComplaintInput', { description: "The assigned agency's answer." })
 export class RespondToComplaintInput {
@@ -10,4 +11,7 @@ export class RespondToComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { SanctionKind } from '#aduan/complaints';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { SanctionKindEnum } from '../../graphql/enums.js';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('SanctionComplaintInput', { description: 'The Ombudsman records a sanction on an escalated complaint.' })
 export class SanctionComplaintInput {
@@ -21,4 +22,7 @@ export class SanctionComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

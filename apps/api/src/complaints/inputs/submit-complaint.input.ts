@@ -3,6 +3,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ChannelEnum, ComplaintTypeEnum } from '../../graphql/enums.js';
 import { PriorityEnum, ServiceCategoryEnum } from '../../workflow/workflow.enums.js';
 import { ReporterInput } from './reporter.input.js';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('SubmitComplaintInput', { description: 'A new report. Anyone may submit, with or without a token.' })
 export class SubmitComplaintInput {
@@ -42,4 +43,7 @@ export class SubmitComplaintInput {
 
   @Field(() => ServiceCategoryEnum, { nullable: true, description: 'The public service concerned, if known.' })
   category?: ServiceCategory | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { Priority, ServiceCategory } from '#aduan/complaints';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { PriorityEnum, ServiceCategoryEnum } from '../../workflow/workflow.enums.js';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field.js';
 
 @InputType('VerifyComplaintInput', {
   description: 'An operator verifies a new report (and may classify it and raise its privacy in the same step).',
@@ -29,4 +30,7 @@ export class VerifyComplaintInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a stale one answers CONFLICT.' })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

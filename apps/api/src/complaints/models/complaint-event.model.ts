@@ -2,6 +2,7 @@ import type { Role } from '#aduan/complaints';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { RoleEnum } from '../../graphql/enums.js';
+import { ComplaintModel } from './complaint.model.js';
 
 @ObjectType('EventActor', { description: 'Who caused an event.' })
 export class EventActorModel {
@@ -51,4 +52,11 @@ export class ComplaintEventModel {
     description: 'The event data, upcast to the current schema; identities redacted by role.',
   })
   data!: Record<string, unknown>;
+
+  @Field(() => ComplaintModel, {
+    nullable: true,
+    description:
+      'The complaint as it stood right after this event (its stream folded up to here), redacted by the same rules as `complaint`; an event of a type this version does not know leaves it unchanged.',
+  })
+  stateAfter?: ComplaintModel | null;
 }

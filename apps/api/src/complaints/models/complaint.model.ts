@@ -39,6 +39,12 @@ export class ComplaintModel {
   @Field(() => ChannelEnum)
   channel!: Channel;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Imported from SP4N-LAPOR!: the national tracking id; null for complaints filed here.',
+  })
+  nationalTrackingId?: string | null;
+
   @Field(() => ComplaintStatusEnum)
   status!: ComplaintStatus;
 

@@ -1,0 +1,88 @@
+import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
+import pg from 'pg';
+import { clock, forwarded, responded, submitted } from '../../../../test/fixtures/complaint-events.js';
+import type { ComplaintEvent } from '#aduan/complaints';
+import { complaintSummaryProjection } from '../complaint-summary/complaint-summary.projection.js';
+import type { ProjectedEvent } from '../projection.js';
+import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
+import { complaintChangesProjection } from './complaint-changes.projection.js';
+
+const projected = (events: readonly ComplaintEvent[], firstOrdinal: number): ProjectedEvent[] =>
+  events.map((event, index) => ({
+    eventId: `00000000-0000-4000-9000-${String(firstOrdinal + index).padStart(12, '0')}`,
+    event,
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'test', role: 'operator' },
+      occurredAt: clock.iso,
+      schemaVersion: 1,
+    },
+    streamName: `complaint-${event.data.complaintId}`,
+    revision: index,
+    ordinal: firstOrdinal + index,
+    recordedAt: clock.now(),
+  }));
+
+describe('the complaint-changes projection', () => {
+  let postgres: TestPostgres;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+    const url = await postgres.createDatabase();
+    const dataSource = createReadModelDataSource(url);
+    await dataSource.initialize();
+    await migrateReadModels(dataSource);
+    await dataSource.destroy();
+    client = new pg.Client({ connectionString: url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await postgres?.stop();
+  });
+
+  /** As the projector runs them: changes first, then the summary, on the same batch. */
+  const applyBatch = async (events: ProjectedEvent[]) => {
+    await complaintChangesProjection().apply(client, events);
+    await complaintSummaryProjection().apply(client, events);
+  };
+  const changesOf = async (id: string) =>
+    (
+      await client.query(
+        'SELECT ordinal, previous_status, new_status FROM complaint_status_change WHERE complaint_id = $1 ORDER BY ordinal',
+        [id],
+      )
+    ).rows.map((r: { ordinal: string; previous_status: string | null; new_status: string }) => [
+      Number(r.ordinal),
+      r.previous_status,
+      r.new_status,
+    ]);
+
+  it('records each status change, across batches, and is replay-safe', async () => {
+    const id = '00000000-0000-4000-8000-0000000000c1';
+    const events = projected(
+      [submitted(id), forwarded(id, 'KAB-BANJAR-DINKES'), responded(id, 'KAB-BANJAR-DINKES')],
+      101,
+    );
+    await applyBatch(events.slice(0, 2)); // submit and forward in one batch
+    await applyBatch(events.slice(2)); // the response in the next, on top of the summary row
+    const expected = [
+      [101, null, 'SUBMITTED'],
+      [102, 'SUBMITTED', 'FORWARDED'],
+      [103, 'FORWARDED', 'RESPONDED'],
+    ];
+    expect(await changesOf(id)).toEqual(expected);
+    // Replays (a batch applied again after a crash before its checkpoint) change nothing.
+    await applyBatch(events);
+    await applyBatch(events.slice(1));
+    expect(await changesOf(id)).toEqual(expected);
+  });
+
+  it('skips events of a complaint that was never submitted', async () => {
+    const id = '00000000-0000-4000-8000-0000000000c2';
+    await applyBatch(projected([forwarded(id, 'KAB-BANJAR-DINKES')], 201));
+    expect(await changesOf(id)).toEqual([]);
+  });
+});
