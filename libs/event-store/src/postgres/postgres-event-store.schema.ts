@@ -58,7 +58,11 @@ CREATE OR REPLACE FUNCTION aduan_append(
   p_data     jsonb[],
   p_metadata jsonb[]
 ) RETURNS TABLE (next_expected_revision bigint, last_position bigint)
-LANGUAGE plpgsql AS $fn$
+-- Every lookup here has an index. Plans are cached per connection from the table's statistics at
+-- the time: on a young store they are sequential scans, which each append then keeps paying for as
+-- the table grows until autovacuum analyzes it (measured: 0.8 ms instead of 0.25 ms per append after
+-- the first 6,000 events). Forbidding sequential scans keeps every append at index cost.
+LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
 DECLARE
   v_count     int := cardinality(p_ids);
   v_current   bigint;

@@ -1,0 +1,170 @@
+import { PostgresEventStore, START, type Checkpoint } from '#aduan/event-store';
+import { createReadModelProjector } from '#aduan/infrastructure';
+import { createPool } from '#aduan/postgres';
+import { countOf, withClient } from '../database/sql.js';
+import type { CpuMeter, CpuPerOperation } from '../support/cpu-meter.js';
+import { now } from '../support/latency.js';
+import { progress } from '../support/progress.js';
+
+/** One pass over the whole store. */
+export interface PassFigures {
+  readonly events: number;
+  readonly elapsedMs: number;
+  readonly perSecond: number;
+  /** CPU per event of this process (the reader or projector) and of PostgreSQL. */
+  readonly cpu: CpuPerOperation;
+}
+
+export interface ReadRebuildFigures {
+  /** count(*) of the events table: every pass must have seen exactly this many. */
+  readonly storedEvents: number;
+  readonly batchSize: number;
+  /** The baseline: keyset pages straight from the table, rows as pg hands them over. */
+  readonly rawScan: PassFigures;
+  /** EventStore.readAll through the port: the gap-free read and the mapping to RecordedEvent. */
+  readonly readAll: PassFigures;
+  /** Projector.rebuild of every read model, as `npm run cli -- rebuild-projections` runs it. */
+  readonly rebuild: PassFigures;
+  /**
+   * The floor under any rebuild of these read models: PostgreSQL copying the rows the rebuild made
+   * into empty tables with the same indexes (INSERT … SELECT, one transaction per table), with no
+   * event read, no fold, no client round trip. A rebuild cannot be faster than its writes.
+   */
+  readonly writeFloor: PassFigures;
+  /** Streams in the store; each is one complaint. */
+  readonly storedStreams: number;
+  /** complaint_summary rows after the rebuild: one per stream, or something was skipped. */
+  readonly projectedComplaints: number;
+}
+
+const BATCH_SIZE = 1_000;
+
+/** The same columns and order as the port's read, without its snapshot bound or mapping. */
+const RAW_SCAN_SQL = /* sql */ `
+  SELECT transaction_id::text AS transaction_xid, position, stream_name, stream_revision,
+         event_id, event_type, data, metadata, recorded_at
+    FROM events
+   WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+   ORDER BY transaction_id, position
+   LIMIT $3`;
+
+/**
+ * Section 6: reading everything in global order, raw and through the port, then rebuilding the
+ * read models from it. Each pass runs `rounds` times, alternating, and the best is kept: on a
+ * shared machine the best pass is the one least disturbed by others.
+ */
+export async function measureReadAndRebuild(url: string, meter: CpuMeter, rounds: number): Promise<ReadRebuildFigures> {
+  const storedEvents = await countOf(url, 'SELECT count(*) AS count FROM events');
+  const raw: PassFigures[] = [];
+  const port: PassFigures[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    progress(`read: raw keyset scan of ${storedEvents} events (round ${round}/${rounds})`);
+    raw.push(await timed(meter, () => rawScan(url)));
+    progress(`read: readAll through the port (round ${round}/${rounds})`);
+    port.push(await timed(meter, () => readAllThroughPort(url)));
+  }
+  const rebuilds: PassFigures[] = [];
+  let tables: readonly string[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    progress(`rebuild: all read models from ${storedEvents} events (round ${round}/${rounds})`);
+    rebuilds.push(
+      await timed(meter, async () => {
+        const result = await rebuild(url);
+        tables = result.tables;
+        return result.events;
+      }),
+    );
+  }
+  progress(`rebuild: write floor, copying ${tables.join(', ')}`);
+  return {
+    storedEvents,
+    batchSize: BATCH_SIZE,
+    rawScan: best(raw),
+    readAll: best(port),
+    rebuild: best(rebuilds),
+    writeFloor: await timed(meter, async () => {
+      await copyReadModels(url, tables);
+      return storedEvents;
+    }),
+    storedStreams: await countOf(url, 'SELECT count(*) AS count FROM streams'),
+    projectedComplaints: await countOf(url, 'SELECT count(*) AS count FROM complaint_summary'),
+  };
+}
+
+/** One timed rebuild of every read model, e.g. to bring them up to a larger store before section 7. */
+export function measureRebuild(url: string, meter: CpuMeter): Promise<PassFigures> {
+  return timed(meter, async () => (await rebuild(url)).events);
+}
+
+const best = (passes: readonly PassFigures[]): PassFigures =>
+  passes.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+
+/** Times one pass (which answers how many events it saw) in wall-clock and CPU. */
+async function timed(meter: CpuMeter, run: () => Promise<number>): Promise<PassFigures> {
+  const before = meter.sample();
+  const started = now();
+  const events = await run();
+  const elapsedMs = now() - started;
+  return { events, elapsedMs, perSecond: (events / elapsedMs) * 1000, cpu: meter.perOperation(before, events) };
+}
+
+function rawScan(url: string): Promise<number> {
+  return withClient(url, async (client) => {
+    let events = 0;
+    let after: [string, number] = ['0', 0];
+    for (;;) {
+      const { rows } = await client.query<{ transaction_xid: string; position: number }>({
+        name: 'bench_raw_scan',
+        text: RAW_SCAN_SQL,
+        values: [...after, BATCH_SIZE],
+      });
+      events += rows.length;
+      if (rows.length < BATCH_SIZE) return events;
+      const last = rows[rows.length - 1]!;
+      after = [last.transaction_xid, Number(last.position)];
+    }
+  });
+}
+
+async function readAllThroughPort(url: string): Promise<number> {
+  const pool = createPool({ connectionString: url, max: 1 });
+  const store = new PostgresEventStore(pool);
+  try {
+    let events = 0;
+    let checkpoint: Checkpoint = START;
+    for (;;) {
+      const batch = await store.readAll(checkpoint, BATCH_SIZE);
+      events += batch.events.length;
+      checkpoint = batch.checkpoint;
+      if (batch.events.length < BATCH_SIZE) return events;
+    }
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}
+
+async function rebuild(url: string): Promise<{ events: number; tables: readonly string[] }> {
+  const pool = createPool({ connectionString: url, max: 4 });
+  const store = new PostgresEventStore(pool);
+  const projector = createReadModelProjector(store, pool, { log: () => undefined, error: progress });
+  try {
+    return { events: await projector.rebuild(), tables: projector.tables };
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}
+
+/** Copies each read-model table into a fresh one with the same columns and indexes, then drops it. */
+async function copyReadModels(url: string, tables: readonly string[]): Promise<void> {
+  await withClient(url, async (client) => {
+    for (const table of tables) {
+      const copy = `bench_floor_${table}`;
+      await client.query(`DROP TABLE IF EXISTS ${copy}`);
+      await client.query(`CREATE TABLE ${copy} (LIKE ${table} INCLUDING ALL)`);
+      await client.query(`INSERT INTO ${copy} SELECT * FROM ${table}`);
+    }
+    for (const table of tables) await client.query(`DROP TABLE bench_floor_${table}`);
+  });
+}

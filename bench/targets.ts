@@ -1,0 +1,101 @@
+import type { BenchRun } from './bench-run.js';
+
+/** One target of the issue, judged on figures of the same run. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly required: string;
+  readonly met: boolean;
+}
+
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
+const change = (value: number): string => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)} %`;
+
+/** Largest tolerated worsening between the smallest and the largest store. */
+const MAX_DEGRADATION = 0.2;
+
+/** The issue's targets, in its order. Ratios compare figures measured minutes apart on one machine. */
+export function evaluateTargets(run: BenchRun): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const check = (target: string, measured: string, required: string, met: boolean): void =>
+    void checks.push({ target, measured, required, met });
+  const { api, read } = run;
+
+  const submitShare = api.submit.perSecond / api.ceilingA.perSecond;
+  check('submitComplaint ÷ ceiling A (req/s)', ratio(submitShare), '≥ 0.50×', submitShare >= 0.5);
+  check(
+    `submitComplaint p99 at ${api.connections} connections`,
+    ms(api.submit.p99Ms),
+    '< 100 ms',
+    api.submit.p99Ms < 100,
+  );
+  const cutOff = api.submit.stored - api.submit.answered;
+  check(
+    'submitComplaint: errors, and stored events − answered submits',
+    `${api.submit.errors} errors; ${api.submit.stored} − ${api.submit.answered} = ${cutOff}`,
+    `0 errors; 0…${api.connections} (requests cut off by the end of the run)`,
+    api.submit.errors === 0 && cutOff >= 0 && cutOff <= api.connections,
+  );
+  const httpErrors = [api.ceilingA, api.complaintById, api.complaintsPage, ...run.scale.map((p) => p.complaintById)]
+    .map((load) => load.errors)
+    .reduce((a, b) => a + b, 0);
+  check('errors in every other HTTP load', String(httpErrors), '0', httpErrors === 0);
+
+  for (const round of run.appends) {
+    const overEmmett = round.port.perSecond / round.emmett.perSecond;
+    const overCeiling = round.port.perSecond / round.ceilingB.perSecond;
+    check(`appends ÷ Emmett, ${round.writers} writers`, ratio(overEmmett), '≥ 2.00×', overEmmett >= 2);
+    check(`appends ÷ ceiling B, ${round.writers} writers`, ratio(overCeiling), '≥ 0.70×', overCeiling >= 0.7);
+    const errors = round.port.errors + round.emmett.errors + round.ceilingB.errors;
+    if (errors > 0) check(`append errors, ${round.writers} writers`, String(errors), '0', false);
+  }
+
+  const readShare = read.readAll.perSecond / read.rawScan.perSecond;
+  check('readAll ÷ raw keyset scan (events/s)', ratio(readShare), '≥ 0.50×', readShare >= 0.5);
+  check(
+    'events read: raw scan, readAll, rebuild vs count(*)',
+    `${read.rawScan.events}, ${read.readAll.events}, ${read.rebuild.events} vs ${read.storedEvents}`,
+    'all equal',
+    [read.rawScan.events, read.readAll.events, read.rebuild.events].every((n) => n === read.storedEvents),
+  );
+  check(
+    'complaint_summary rows after rebuild vs streams',
+    `${read.projectedComplaints} vs ${read.storedStreams}`,
+    'equal',
+    read.projectedComplaints === read.storedStreams,
+  );
+  check('rebuild rate', perSecond(read.rebuild.perSecond), '≥ 100,000/s', read.rebuild.perSecond >= 100_000);
+  check(
+    'write floor of the rebuild (its rows copied in PostgreSQL alone)',
+    perSecond(read.writeFloor.perSecond),
+    '≥ 100,000/s, or the rebuild target is out of reach here',
+    read.writeFloor.perSecond >= 100_000,
+  );
+  const rebuildShare = read.rebuild.perSecond / read.rawScan.perSecond;
+  check('rebuild ÷ raw keyset scan (events/s)', ratio(rebuildShare), '≥ 0.50×', rebuildShare >= 0.5);
+
+  check('projection lag p99 during load 1', ms(api.lag.p99), '< 100 ms', api.lag.p99 < 100 && api.lag.count > 0);
+  if (api.lag.errors > 0) check('projection-lag probe errors', String(api.lag.errors), '0', false);
+
+  const small = run.scale[0];
+  const large = run.scale.at(-1);
+  if (small && large && large !== small) {
+    const sizes = `${small.storedEvents.toLocaleString('en-US')} → ${large.storedEvents.toLocaleString('en-US')} events`;
+    const worse = (before: number, after: number): number => after / before - 1;
+    const slower = (before: number, after: number): number => before / after - 1;
+    const degradations: [string, number][] = [
+      ['append p50', worse(small.append.latency.p50, large.append.latency.p50)],
+      ['append p99', worse(small.append.latency.p99, large.append.latency.p99)],
+      ['complaint(id) req/s', slower(small.complaintById.perSecond, large.complaintById.perSecond)],
+      ['complaint(id) mean latency', worse(small.complaintById.meanMs, large.complaintById.meanMs)],
+      ['complaint(id) p99', worse(small.complaintById.p99Ms, large.complaintById.p99Ms)],
+    ];
+    if (large.rebuild) degradations.push(['rebuild events/s', slower(read.rebuild.perSecond, large.rebuild.perSecond)]);
+    for (const [what, degradation] of degradations) {
+      check(`${what}, ${sizes}`, change(degradation), `≤ +${MAX_DEGRADATION * 100} %`, degradation <= MAX_DEGRADATION);
+    }
+  }
+  return checks;
+}
