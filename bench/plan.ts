@@ -15,12 +15,14 @@ export interface BenchPlan {
   readonly scaleConnections: number;
   /** Passes of each global read and rebuild; the best is kept. */
   readonly rounds: number;
+  /** Also run load 1 with the projector in a process of its own (a diagnostic, not a target). */
+  readonly diagnostics: boolean;
   readonly writeDoc: boolean;
 }
 
 const USAGE = `npm run bench [-- --quick | --full] [--no-doc]
-  (default)  10 s loads, rebuild at 100,000 events, scale 10,000 vs 100,000 events       (≈ 5 min)
-  --quick    4 s loads, the same store sizes, one pass each                               (< 2 min)
+  (default)   8 s loads, rebuild at 100,000 events, scale 10,000 vs 100,000 events       (≈ 5 min)
+  --quick    4 s loads, the same store sizes, one pass each, no diagnostic               (< 2 min)
   --full     the default plus a 1,000,000-event store, rebuilt once (alias --scale; ≈ 3 GB) (< 10 min)
   --no-doc   print the tables without rewriting docs/benchmarks.md
   DATABASE_URL=…  use that server (it must allow CREATE DATABASE) instead of a throwaway embedded one`;
@@ -56,16 +58,18 @@ export function parsePlan(args: readonly string[]): BenchPlan {
       scaleSizes: [10_000, 100_000],
       scaleSeconds: 2,
       rounds: 1,
+      diagnostics: false,
     };
   }
   return {
     ...common,
     mode: full ? 'full' : 'standard',
-    httpSeconds: 10,
+    httpSeconds: 8,
     warmupSeconds: 3,
-    appendSeconds: 8,
+    appendSeconds: 6,
     scaleSizes: full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000],
-    scaleSeconds: 6,
+    scaleSeconds: 5,
     rounds: 2,
+    diagnostics: true,
   };
 }

@@ -92,6 +92,7 @@ async function apiSection(
       connections: plan.connections,
       seconds: plan.httpSeconds,
       warmupSeconds: plan.warmupSeconds,
+      diagnostics: plan.diagnostics,
     });
     return { lifecycle, api };
   } finally {

@@ -15,6 +15,8 @@ const change = (value: number): string => `${value >= 0 ? '+' : ''}${(value * 10
 
 /** Largest tolerated worsening between the smallest and the largest store. */
 const MAX_DEGRADATION = 0.2;
+/** Steps of autocannon's latency percentiles (whole milliseconds), tolerated on top. */
+const P99_RESOLUTION_MS = 2;
 
 /** The issue's targets, in its order. Ratios compare figures measured minutes apart on one machine. */
 export function evaluateTargets(run: BenchRun): TargetCheck[] {
@@ -38,7 +40,13 @@ export function evaluateTargets(run: BenchRun): TargetCheck[] {
     `0 errors; 0…${api.connections} (requests cut off by the end of the run)`,
     api.submit.errors === 0 && cutOff >= 0 && cutOff <= api.connections,
   );
-  const httpErrors = [api.ceilingA, api.complaintById, api.complaintsPage, ...run.scale.map((p) => p.complaintById)]
+  const httpErrors = [
+    api.ceilingA,
+    api.complaintById,
+    api.complaintsPage,
+    ...(api.separateProjector ? [api.separateProjector.submit] : []),
+    ...run.scale.map((p) => p.complaintById),
+  ]
     .map((load) => load.errors)
     .reduce((a, b) => a + b, 0);
   check('errors in every other HTTP load', String(httpErrors), '0', httpErrors === 0);
@@ -82,19 +90,29 @@ export function evaluateTargets(run: BenchRun): TargetCheck[] {
   const small = run.scale[0];
   const large = run.scale.at(-1);
   if (small && large && large !== small) {
-    const sizes = `${small.storedEvents.toLocaleString('en-US')} → ${large.storedEvents.toLocaleString('en-US')} events`;
+    const size = (events: number): string => events.toLocaleString('en-US');
+    const sizes = `${size(small.storedEvents)} → ${size(large.storedEvents)} events`;
     const worse = (before: number, after: number): number => after / before - 1;
     const slower = (before: number, after: number): number => before / after - 1;
-    const degradations: [string, number][] = [
-      ['append p50', worse(small.append.latency.p50, large.append.latency.p50)],
-      ['append p99', worse(small.append.latency.p99, large.append.latency.p99)],
-      ['complaint(id) req/s', slower(small.complaintById.perSecond, large.complaintById.perSecond)],
-      ['complaint(id) mean latency', worse(small.complaintById.meanMs, large.complaintById.meanMs)],
-      ['complaint(id) p99', worse(small.complaintById.p99Ms, large.complaintById.p99Ms)],
-    ];
-    if (large.rebuild) degradations.push(['rebuild events/s', slower(read.rebuild.perSecond, large.rebuild.perSecond)]);
-    for (const [what, degradation] of degradations) {
-      check(`${what}, ${sizes}`, change(degradation), `≤ +${MAX_DEGRADATION * 100} %`, degradation <= MAX_DEGRADATION);
+    const degradation = (what: string, measured: number, required = `≤ +${MAX_DEGRADATION * 100} %`, met?: boolean) =>
+      check(what, change(measured), required, met ?? measured <= MAX_DEGRADATION);
+    degradation(`append p50, ${sizes}`, worse(small.append.latency.p50, large.append.latency.p50));
+    degradation(`append p99, ${sizes}`, worse(small.append.latency.p99, large.append.latency.p99));
+    degradation(`complaint(id) req/s, ${sizes}`, slower(small.complaintById.perSecond, large.complaintById.perSecond));
+    degradation(`complaint(id) mean latency, ${sizes}`, worse(small.complaintById.meanMs, large.complaintById.meanMs));
+    // autocannon reports percentiles in whole milliseconds: at a few ms, one step is already 10–30 %.
+    const [p99Before, p99After] = [small.complaintById.p99Ms, large.complaintById.p99Ms];
+    degradation(
+      `complaint(id) p99, ${sizes} (${p99Before} → ${p99After} ms)`,
+      worse(p99Before, p99After),
+      `≤ +${MAX_DEGRADATION * 100} % or ≤ +${P99_RESOLUTION_MS} ms`,
+      worse(p99Before, p99After) <= MAX_DEGRADATION || p99After - p99Before <= P99_RESOLUTION_MS,
+    );
+    if (large.rebuild) {
+      degradation(
+        `rebuild events/s, ${size(read.storedEvents)} → ${size(large.rebuild.events)} events`,
+        slower(read.rebuild.perSecond, large.rebuild.perSecond),
+      );
     }
   }
   return checks;

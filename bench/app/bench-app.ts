@@ -7,6 +7,8 @@ export interface BenchApp {
   readonly graphqlUrl: string;
   /** A bearer token the app accepts, for queries that need a role. */
   token(request: TokenRequest): Promise<string>;
+  /** Stops the app's own projector (and with it its leadership), leaving the API serving. */
+  stopProjector(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ const HEALTH_TIMEOUT_MS = 120_000;
  */
 export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
   const config = loadConfig({ ...BENCH_ENV, DATABASE_URL: databaseUrl });
-  const { app } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });
+  const { app, runtime } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
@@ -41,6 +43,7 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
     return {
       graphqlUrl: `${baseUrl}/graphql`,
       token: (request) => issueHs256Token(JWT_SECRET, request),
+      stopProjector: () => runtime.projector.stop(),
       close: () => app.close(),
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import { COMPLAINTS_PAGE, complaintById, SUBMIT, TYPENAME, type GraphQLRequest }
 import { countOf, withClient } from '../database/sql.js';
 import { measureHttpLoad, runHttpLoad, type HttpFigures, type HttpLoadSpec } from '../load/http-load.js';
 import { LagProbe } from '../load/lag-probe.js';
+import { ProjectorProcess } from '../load/projector-process.js';
 import type { CpuMeter } from '../support/cpu-meter.js';
 import { summarize, type LatencySummary } from '../support/latency.js';
 import { progress } from '../support/progress.js';
@@ -11,6 +12,8 @@ export interface ApiLoadOptions {
   readonly connections: number;
   readonly seconds: number;
   readonly warmupSeconds: number;
+  /** Also measure load 1 with the projector in a process of its own. */
+  readonly diagnostics: boolean;
 }
 
 /** Load 1, checked against the store: every answered submit must be exactly one stored event. */
@@ -33,6 +36,11 @@ export interface ApiLoadFigures {
   readonly lag: LagFigures;
   readonly complaintById: HttpFigures;
   readonly complaintsPage: HttpFigures;
+  /**
+   * Diagnostic, not a target: load 1 and its lag again with the API's projector stopped and the same
+   * projector running in a separate process, to show what moving it out of the API's event loop buys.
+   */
+  readonly separateProjector: { readonly submit: SubmitFigures; readonly lag: LagFigures } | null;
 }
 
 const ID_SAMPLE = 2_000;
@@ -71,28 +79,34 @@ export async function measureApi(
 
   const ceilingA = await load('ceiling A ({ __typename })', specFor([TYPENAME]));
 
-  const submitSpec = specFor([SUBMIT]);
-  await warmUp('submitComplaint', submitSpec);
-  const storedBefore = await countSubmitted(databaseUrl);
-  const probe = LagProbe.start({
-    graphqlUrl: app.graphqlUrl,
-    submitBody: SUBMIT.body,
-    databaseUrl,
-    pollIntervalMs: 1,
-    pauseMs: 20,
-    startDelayMs: 1_000,
-  });
-  const stopProbe = setTimeout(() => void probe.stop(), Math.max(1_000, options.seconds * 1000 - 500));
-  let submitLoad: HttpFigures;
-  try {
-    submitLoad = await measure('submitComplaint + projection-lag probe', submitSpec);
-  } finally {
-    clearTimeout(stopProbe);
-  }
-  const lagProbe = await probe.stop();
-  const stored = (await countSubmitted(databaseUrl)) - storedBefore;
-  const submit: SubmitFigures = { ...submitLoad, stored, answered: submitLoad.succeeded + lagProbe.submitted };
-  const lag: LagFigures = { ...summarize(lagProbe.lagsMs), errors: lagProbe.errors, firstError: lagProbe.firstError };
+  /** Load 1 with the lag probe beside it, checked afterwards against the events stored meanwhile. */
+  const submitWithLag = async (name: string): Promise<{ submit: SubmitFigures; lag: LagFigures }> => {
+    const spec = specFor([SUBMIT]);
+    await warmUp(name, spec);
+    const storedBefore = await countSubmitted(databaseUrl);
+    const probe = LagProbe.start({
+      graphqlUrl: app.graphqlUrl,
+      submitBody: SUBMIT.body,
+      databaseUrl,
+      pollIntervalMs: 1,
+      pauseMs: 20,
+      startDelayMs: 1_000,
+    });
+    const stopProbe = setTimeout(() => void probe.stop(), Math.max(1_000, options.seconds * 1000 - 500));
+    let load: HttpFigures;
+    try {
+      load = await measure(`${name} + projection-lag probe`, spec);
+    } finally {
+      clearTimeout(stopProbe);
+    }
+    const lagProbe = await probe.stop();
+    const stored = (await countSubmitted(databaseUrl)) - storedBefore;
+    return {
+      submit: { ...load, stored, answered: load.succeeded + lagProbe.submitted },
+      lag: { ...summarize(lagProbe.lagsMs), errors: lagProbe.errors, firstError: lagProbe.firstError },
+    };
+  };
+  const { submit, lag } = await submitWithLag('submitComplaint');
 
   const ids = await sampleComplaintIds(databaseUrl);
   const complaintByIdLoad = await load(
@@ -103,6 +117,18 @@ export async function measureApi(
     ),
   );
   const complaintsPage = await load('complaints(first: 50)', specFor([COMPLAINTS_PAGE], operator));
+
+  let separateProjector: ApiLoadFigures['separateProjector'] = null;
+  if (options.diagnostics) {
+    progress('api: moving the projector to a process of its own (diagnostic)');
+    await app.stopProjector();
+    const projector = await ProjectorProcess.start(databaseUrl);
+    try {
+      separateProjector = await submitWithLag('submitComplaint, projector in its own process');
+    } finally {
+      await projector.stop();
+    }
+  }
   return {
     connections: options.connections,
     ceilingA,
@@ -110,6 +136,7 @@ export async function measureApi(
     lag,
     complaintById: complaintByIdLoad,
     complaintsPage,
+    separateProjector,
   };
 }
 

@@ -7,9 +7,9 @@ export interface StoredCheckpoint {
   readonly projectionsVersion: string;
 }
 
-export async function readCheckpoint(sql: SqlExecutor, name: string, lock = false): Promise<StoredCheckpoint | null> {
+export async function readCheckpoint(sql: SqlExecutor, name: string): Promise<StoredCheckpoint | null> {
   const { rows } = await sql.query<{ checkpoint: string; ordinal: number; projections_version: string }>(
-    `SELECT checkpoint, ordinal, projections_version FROM projection_checkpoint WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
+    'SELECT checkpoint, ordinal, projections_version FROM projection_checkpoint WHERE name = $1',
     [name],
   );
   const row = rows[0];

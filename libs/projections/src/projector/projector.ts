@@ -239,7 +239,8 @@ export class Projector {
     };
     try {
       // The checkpoint moves first: the row stays locked until COMMIT, so a second writer waits and
-      // then finds it moved. BEGIN is queued with it, so both cost one round trip.
+      // then finds it moved. Both statements are queued at once: the client sends the second as soon
+      // as BEGIN answers, without waiting for a turn of a busy event loop in between.
       const [, moved] = await Promise.all([
         client.query(BEGIN_BATCH),
         compareAndSetCheckpoint(client, this.name, this.position.checkpoint, next),
