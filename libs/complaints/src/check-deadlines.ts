@@ -9,6 +9,7 @@ import type { ComplaintEscalated } from './complaint.events.js';
 import { deadlinesOf, type Complaint, type ComplaintState } from './complaint.js';
 import { nextCheckOf, type DeadlineRecord, type DeadlineSchedule } from './deadlines.js';
 import { escalateComplaint } from './escalate-complaint.js';
+import { awaitedRecommendationOf } from './ombudsman-examination.js';
 
 export interface CheckDeadlines {
   readonly complaintId: string;
@@ -27,7 +28,7 @@ export const AUTOMATIC_ESCALATION_REASON =
 
 /**
  * What the deadline policy does now: warn of each running deadline at its warning point, record each
- * breach, escalate a complaint whose RESPONSE deadline passed unanswered, and close one whose
+ * breach (an Ombudsman recommendation left unreported among them), escalate a complaint whose RESPONSE deadline passed unanswered, and close one whose
  * reporter let the CLOSURE window lapse. Nothing to do answers no events, so a repeated check (two
  * instances, a retried scan) decides nothing twice: each event changes the state it was decided on.
  */
@@ -94,7 +95,11 @@ function marker<T extends 'ComplaintDeadlineWarned' | 'ComplaintDeadlineBreached
     complaintId: complaint.id,
     kind: record.kind,
     dueAt: record.dueAt,
-    agencyCode: complaint.assignedAgencyCode,
+    // A recommendation's deadline concerns the agency it is addressed to, not the one holding the complaint.
+    agencyCode:
+      record.kind === 'RECOMMENDATION'
+        ? (awaitedRecommendationOf(complaint)?.agencyCode ?? complaint.assignedAgencyCode)
+        : complaint.assignedAgencyCode,
   };
   return type === 'ComplaintDeadlineWarned'
     ? { type: 'ComplaintDeadlineWarned', data: { ...base, warnedAt: now.toISOString() } }

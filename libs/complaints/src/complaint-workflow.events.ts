@@ -1,4 +1,5 @@
 import type { DeadlineKind, DeadlineWindow, Priority } from './deadlines.js';
+import type { OmbudsmanExaminationEvent } from './ombudsman-examination.events.js';
 import type { ArchiveReason, ConclusionFinding, ServiceCategory } from './workflow.js';
 
 /** An operator checked the report is complete and a public-service matter (verification, before disposition). */
@@ -211,7 +212,8 @@ export type WorkflowEvent =
   | ComplaintFieldCheckOrdered
   | ComplaintSanctionRemedied
   | ComplaintDeadlineWarned
-  | ComplaintDeadlineBreached;
+  | ComplaintDeadlineBreached
+  | OmbudsmanExaminationEvent;
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -233,6 +235,10 @@ export const WORKFLOW_SCHEMA_VERSION: Readonly<Record<WorkflowEventType, number>
   ComplaintSanctionRemedied: 1,
   ComplaintDeadlineWarned: 1,
   ComplaintDeadlineBreached: 1,
+  ComplaintAcceptedByOmbudsman: 1,
+  ComplaintRejectedByOmbudsman: 1,
+  ComplaintRecommendationIssued: 1,
+  ComplaintRecommendationImplemented: 1,
 };
 
 export const WORKFLOW_EVENT_TYPES = Object.keys(WORKFLOW_SCHEMA_VERSION) as readonly WorkflowEventType[];

@@ -8,6 +8,7 @@ import {
   startDeadlines,
   type DeadlineRecord,
 } from './deadlines.js';
+import { evolveExamination } from './ombudsman-examination.evolve.js';
 import { EMPTY_WORKFLOW, type ComplaintWorkflow } from './workflow.js';
 
 const workflowOf = (complaint: Complaint): ComplaintWorkflow => complaint.workflow ?? EMPTY_WORKFLOW;
@@ -215,6 +216,11 @@ export function evolveWorkflow(state: ComplaintState, event: WorkflowEvent): Com
         },
       };
     }
+    case 'ComplaintAcceptedByOmbudsman':
+    case 'ComplaintRejectedByOmbudsman':
+    case 'ComplaintRecommendationIssued':
+    case 'ComplaintRecommendationImplemented':
+      return evolveExamination(state, event);
     case 'ComplaintDeadlineBreached': {
       const { kind, dueAt, breachedAt } = event.data;
       return {

@@ -7,6 +7,8 @@ export type DomainErrorCategory = 'invalid' | 'forbidden' | 'not-found' | 'confl
 /** Base of every rule violation the complaint domain reports. `code` is stable for clients. */
 export abstract class ComplaintDomainError extends Error {
   abstract readonly category: DomainErrorCategory;
+  /** Further facts for clients (the API passes them on beside the code), e.g. which preconditions failed. */
+  declare readonly details?: Readonly<Record<string, unknown>>;
   constructor(
     readonly code: string,
     message: string,
@@ -71,5 +73,22 @@ export class InvalidComplaintTransition extends ComplaintDomainError {
     detail: string,
   ) {
     super('INVALID_TRANSITION', `Cannot ${action} a complaint in status ${status}: ${detail}`);
+  }
+}
+
+/**
+ * The Ombudsman cannot accept a report for examination: a precondition of Law 37/2008 art. 24 does not
+ * hold. `failed` names them (COMPLAINED_TO_AGENCY_FIRST, WITHIN_REPORT_LIMIT); not accepting it is the
+ * way to record the decision.
+ */
+export class OmbudsmanPreconditionFailed extends ComplaintDomainError {
+  readonly category = 'conflict';
+  override readonly details: Readonly<Record<string, unknown>>;
+  constructor(
+    readonly failed: readonly string[],
+    explanation: string,
+  ) {
+    super('OMBUDSMAN_PRECONDITION_FAILED', `Cannot accept the report for examination: ${explanation}`);
+    this.details = { failedPreconditions: [...failed] };
   }
 }

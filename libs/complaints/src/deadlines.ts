@@ -9,8 +9,18 @@ import { parseIsoDuration } from './iso-duration.js';
  * - DISPUTE: the Ombudsman settles an escalated complaint (longer once a field check is ordered).
  * - CLOSURE: the reporter's window to close, rate or dispute an answer; when it lapses the complaint closes itself.
  * - REMEDY: a sanctioned agency's time to remedy before the next tier of Law 25/2009 art. 54 is due.
+ * - RECOMMENDATION: the agency an Ombudsman recommendation is addressed to reports implementing it
+ *   (Law 37/2008 art. 38(2): within 60 days of receiving it).
  */
-export const DEADLINE_KINDS = ['TRIAGE', 'FOLLOW_UP', 'RESPONSE', 'DISPUTE', 'CLOSURE', 'REMEDY'] as const;
+export const DEADLINE_KINDS = [
+  'TRIAGE',
+  'FOLLOW_UP',
+  'RESPONSE',
+  'DISPUTE',
+  'CLOSURE',
+  'REMEDY',
+  'RECOMMENDATION',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** The configurable rules; DISPUTE_FIELD_CHECK is the DISPUTE deadline once the Ombudsman orders a field check. */
@@ -22,6 +32,7 @@ export const DEADLINE_RULES = [
   'DISPUTE_FIELD_CHECK',
   'CLOSURE',
   'REMEDY',
+  'RECOMMENDATION',
 ] as const;
 export type DeadlineRule = (typeof DEADLINE_RULES)[number];
 
@@ -77,6 +88,11 @@ export interface DeadlinePolicy {
   readonly warningFraction: number;
   /** How long after closing the reporter may reopen. */
   readonly reopenWindow: DeadlineSpan;
+  /**
+   * How old a matter may be when it is reported to the Ombudsman (Law 37/2008 art. 24: less than two
+   * years since it happened); a precondition of accepting it for examination, not a running deadline.
+   */
+  readonly ombudsmanReportLimit: DeadlineSpan;
 }
 
 /** What a decision needs to start deadlines. */

@@ -7,6 +7,7 @@ import type {
 import { InvalidComplaintTransition } from './complaint.errors.js';
 import { deadlinesOf, workflowOf, type ComplaintState } from './complaint.js';
 import { openDeadline, openWindow, type DeadlineSchedule } from './deadlines.js';
+import { awaitedRecommendationOf, examinationOf } from './ombudsman-examination.js';
 import { oneOf, requiredText } from './validation.js';
 import { existing, requireRole } from './workflow-rules.js';
 import { CONCLUSION_FINDINGS, type ConclusionFinding } from './workflow.js';
@@ -20,7 +21,11 @@ export interface ConcludeComplaint {
   readonly now: Date;
 }
 
-/** The Ombudsman settles an escalated complaint without a sanction (no maladministration, or resolved) and closes it. */
+/**
+ * The Ombudsman settles an escalated complaint without a sanction (no maladministration, or resolved) and
+ * closes it. After a recommendation it finds maladministration, so NO_MALADMINISTRATION is refused, and
+ * it is RESOLVED only once the recommendation's implementation is reported.
+ */
 export function concludeComplaint(command: ConcludeComplaint, state: ComplaintState): ComplaintConcluded {
   const complaint = existing(state, command.complaintId);
   requireRole(command.actor, 'ombudsman', 'conclude a complaint');
@@ -33,11 +38,28 @@ export function concludeComplaint(command: ConcludeComplaint, state: ComplaintSt
         : 'only an escalated complaint is concluded',
     );
   }
+  const finding = oneOf('finding', command.finding, CONCLUSION_FINDINGS);
+  const recommendations = examinationOf(complaint)?.recommendations ?? [];
+  if (finding === 'NO_MALADMINISTRATION' && recommendations.length > 0) {
+    throw new InvalidComplaintTransition(
+      'conclude',
+      complaint.status,
+      'the Ombudsman issued a recommendation on it, so it found maladministration',
+    );
+  }
+  const awaited = awaitedRecommendationOf(complaint);
+  if (awaited) {
+    throw new InvalidComplaintTransition(
+      'conclude',
+      complaint.status,
+      `recommendation ${awaited.number} awaits the implementation report of ${awaited.agencyCode} (due ${awaited.dueAt})`,
+    );
+  }
   return {
     type: 'ComplaintConcluded',
     data: {
       complaintId: complaint.id,
-      finding: oneOf('finding', command.finding, CONCLUSION_FINDINGS),
+      finding,
       reason: requiredText('reason', command.reason, 5, 2000),
       concludedAt: command.now.toISOString(),
     },
@@ -68,6 +90,13 @@ export function orderFieldCheck(command: OrderFieldCheck, state: ComplaintState)
       'order a field check on',
       complaint.status,
       'a field check is already ordered',
+    );
+  }
+  if ((examinationOf(complaint)?.recommendations.length ?? 0) > 0) {
+    throw new InvalidComplaintTransition(
+      'order a field check on',
+      complaint.status,
+      'the Ombudsman already issued a recommendation: the examination is done',
     );
   }
   const start = new Date(

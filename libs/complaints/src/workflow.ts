@@ -1,4 +1,5 @@
 import type { DeadlineRecord, Priority } from './deadlines.js';
+import type { OmbudsmanExamination } from './ombudsman.js';
 
 /** LAPOR!'s service categories, for statistics and routing; OTHER when none fits. */
 export const SERVICE_CATEGORIES = [
@@ -107,6 +108,11 @@ export interface ComplaintWorkflow {
   readonly fieldCheckOrderedAt: string | null;
   readonly remedies: readonly SanctionRemedy[];
   readonly deadlines: readonly DeadlineRecord[];
+  /**
+   * The Ombudsman's decision on the escalated report and its recommendations; absent until it decides
+   * (so states folded before the examination existed keep their shape). Read it with `examinationOf`.
+   */
+  readonly examination?: OmbudsmanExamination;
 }
 
 export const EMPTY_WORKFLOW: ComplaintWorkflow = {

@@ -13,6 +13,7 @@ describe('loadWorkflowSettings', () => {
       DISPUTE_FIELD_CHECK: 'P60D',
       CLOSURE: '10WD',
       REMEDY: 'P3M',
+      RECOMMENDATION: 'P60D',
     });
     expect(text('URGENT')).toEqual({
       TRIAGE: '1WD',
@@ -22,9 +23,14 @@ describe('loadWorkflowSettings', () => {
       DISPUTE_FIELD_CHECK: 'P30D',
       CLOSURE: '10WD',
       REMEDY: 'P3M',
+      RECOMMENDATION: 'P60D',
     });
     expect(settings).toMatchObject({
-      policy: { warningFraction: 0.75, reopenWindow: { text: 'P30D' } },
+      policy: {
+        warningFraction: 0.75,
+        reopenWindow: { text: 'P30D' },
+        ombudsmanReportLimit: { unit: 'CALENDAR_MONTHS', months: 24 },
+      },
       scanInterval: { text: 'PT1M', milliseconds: 60_000 },
       timeZone: 'Asia/Jakarta',
       extraHolidays: [],
@@ -40,6 +46,8 @@ describe('loadWorkflowSettings', () => {
       DEADLINE_WARNING_FRACTION: '0.5',
       DEADLINE_SCAN_INTERVAL: 'PT1S',
       REOPEN_WINDOW: '15WD',
+      RECOMMENDATION_DEADLINE: '60WD',
+      OMBUDSMAN_REPORT_LIMIT: 'P36M',
       WORKING_CALENDAR_TIME_ZONE: 'Asia/Makassar',
       EXTRA_HOLIDAYS: '2025-03-28, 2025-04-02',
       SMS_WEBHOOK_SECRET: 's',
@@ -49,6 +57,10 @@ describe('loadWorkflowSettings', () => {
     expect(settings.policy.rules.URGENT.RESPONSE.text).toBe('PT2S');
     expect(settings.policy.rules.NORMAL.TRIAGE).toEqual({ unit: 'WORKING_DAYS', text: '2WD', days: 2 });
     expect(settings.policy.rules.URGENT.TRIAGE.text).toBe('PT4H');
+    // Working days, for an office that counts the Law's 60 days so; the unset urgent rule keeps its default.
+    expect(settings.policy.rules.NORMAL.RECOMMENDATION).toEqual({ unit: 'WORKING_DAYS', text: '60WD', days: 60 });
+    expect(settings.policy.rules.URGENT.RECOMMENDATION.text).toBe('P60D');
+    expect(settings.policy.ombudsmanReportLimit).toEqual({ unit: 'CALENDAR_MONTHS', text: 'P36M', months: 36 });
     expect(settings).toMatchObject({
       policy: { warningFraction: 0.5, reopenWindow: { text: '15WD' } },
       scanInterval: { milliseconds: 1000 },
@@ -66,6 +78,8 @@ describe('loadWorkflowSettings', () => {
     [{ WORKING_CALENDAR_TIME_ZONE: 'Mars/Olympus' }, /WORKING_CALENDAR_TIME_ZONE/],
     [{ EXTRA_HOLIDAYS: '28-03-2025' }, /EXTRA_HOLIDAYS/],
     [{ SANCTION_REMEDY_PERIOD: '0WD' }, /SANCTION_REMEDY_PERIOD/],
+    [{ RECOMMENDATION_DEADLINE: 'sixty days' }, /RECOMMENDATION_DEADLINE/],
+    [{ OMBUDSMAN_REPORT_LIMIT: 'P2Y' }, /OMBUDSMAN_REPORT_LIMIT/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => loadWorkflowSettings(env)).toThrow(WorkflowSettingsError);
     expect(() => loadWorkflowSettings(env)).toThrow(message);

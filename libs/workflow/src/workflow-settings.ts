@@ -19,6 +19,8 @@ export const DEADLINE_SETTINGS: Readonly<Record<DeadlineRule, { variable: string
   DISPUTE_FIELD_CHECK: { variable: 'DISPUTE_FIELD_CHECK_DEADLINE', normal: 'P60D', urgent: 'P30D' },
   CLOSURE: { variable: 'AUTO_CLOSE_AFTER', normal: '10WD', urgent: '10WD' },
   REMEDY: { variable: 'SANCTION_REMEDY_PERIOD', normal: 'P3M', urgent: 'P3M' },
+  // Law 37/2008 art. 38(2): "60 (enam puluh) hari" from receipt; the Law says days, not working days.
+  RECOMMENDATION: { variable: 'RECOMMENDATION_DEADLINE', normal: 'P60D', urgent: 'P60D' },
 };
 
 export interface WebhookSettings {
@@ -82,6 +84,7 @@ export function loadWorkflowSettings(env: NodeJS.ProcessEnv = process.env): Work
       rules: { NORMAL: normal, URGENT: urgent },
       warningFraction,
       reopenWindow: span('REOPEN_WINDOW', env.REOPEN_WINDOW ?? 'P30D'),
+      ombudsmanReportLimit: span('OMBUDSMAN_REPORT_LIMIT', env.OMBUDSMAN_REPORT_LIMIT ?? 'P24M'),
     },
     scanInterval: elapsedDuration('DEADLINE_SCAN_INTERVAL', env.DEADLINE_SCAN_INTERVAL ?? 'PT1M'),
     timeZone,
