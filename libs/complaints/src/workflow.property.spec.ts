@@ -9,7 +9,9 @@ import {
   publicCaller,
   system,
 } from '../../../test/fixtures/complaint-events.js';
+import { NATIONAL_OFFICE } from '../../../test/fixtures/ombudsman.js';
 import { ACCESS_KEY, agencyTree, schedule } from '../../../test/fixtures/workflow.js';
+import { acceptComplaintForExamination } from './accept-complaint-for-examination.js';
 import { addComplaintInformation } from './add-complaint-information.js';
 import { archiveComplaint } from './archive-complaint.js';
 import { checkDeadlines } from './check-deadlines.js';
@@ -22,8 +24,12 @@ import { disputeComplaint } from './dispute-complaint.js';
 import { escalateComplaint } from './escalate-complaint.js';
 import { forwardComplaint } from './forward-complaint.js';
 import { holdComplaint } from './hold-complaint.js';
+import { issueRecommendation } from './issue-recommendation.js';
 import { concludeComplaint, orderFieldCheck, recordSanctionRemedy } from './ombudsman-decisions.js';
+import { awaitedRecommendationOf, examinationOf } from './ombudsman-examination.js';
+import { rejectComplaintForExamination } from './reject-complaint-for-examination.js';
 import { reopenComplaint } from './reopen-complaint.js';
+import { reportRecommendationImplementation } from './report-recommendation-implementation.js';
 import { respondToComplaint } from './respond-to-complaint.js';
 import { returnComplaint } from './return-complaint.js';
 import { sanctionComplaint } from './sanction-complaint.js';
@@ -118,9 +124,66 @@ const STEPS: Record<string, Step> = {
     orderFieldCheck({ complaintId: ID, reason: 'Cek lapangan', actor: ombudsman(), now, schedule }, s),
   remedy: (s, now) => recordSanctionRemedy({ complaintId: ID, note: 'Sudah diperbaiki', actor: ombudsman(), now }, s),
   scan: (s, now) => checkDeadlines({ complaintId: ID, actor: system(), now, schedule }, s),
+  accept: (s, now, pick) =>
+    acceptComplaintForExamination(
+      {
+        complaintId: ID,
+        actor: ombudsman(),
+        office: NATIONAL_OFFICE,
+        now,
+        schedule,
+        // Now and then the matter is older than two years, which the precondition refuses.
+        matterOccurredAt: pick % 7 === 0 ? new Date('2020-01-01T00:00:00Z') : null,
+        agencyComplaintOutsideAduan: pick % 3 === 0 ? 'Sudah mengadu langsung ke dinas' : null,
+      },
+      s,
+    ),
+  reject: (s, now, pick) =>
+    rejectComplaintForExamination(
+      {
+        complaintId: ID,
+        grounds: pick % 2 ? ['OUTSIDE_AUTHORITY'] : [],
+        explanation: 'Bukan kewenangan Ombudsman',
+        actor: ombudsman(),
+        office: NATIONAL_OFFICE,
+        now,
+        schedule,
+      },
+      s,
+    ),
+  recommend: (s, now, pick) =>
+    issueRecommendation(
+      {
+        complaintId: ID,
+        agencyCode: agency(pick),
+        recommendation: 'Perbaiki layanan',
+        actor: ombudsman(),
+        office: NATIONAL_OFFICE,
+        now,
+        agencies: agencyTree,
+        schedule,
+      },
+      s,
+    ),
+  implement: (s, now, pick) =>
+    reportRecommendationImplementation(
+      {
+        complaintId: ID,
+        note: 'Sudah dilaksanakan',
+        actor:
+          pick % 3 === 0
+            ? ombudsman()
+            : officer((s.status === 'NONE' ? null : awaitedRecommendationOf(s)?.agencyCode) ?? 'KEMENKES'),
+        office: NATIONAL_OFFICE,
+        now,
+        agencies: agencyTree,
+      },
+      s,
+    ),
 };
 
-// The forward path (forward, respond, close) is drawn more often, so histories get deep enough.
+// The forward path (forward, respond, close) and the Ombudsman's examination are drawn more often, so
+// histories get deep enough.
 const COMMANDS = [
   ...Object.keys(STEPS),
   'forward',
@@ -132,6 +195,9 @@ const COMMANDS = [
   'close',
   'reopen',
   'rate',
+  'accept',
+  'recommend',
+  'implement',
 ];
 
 const step = fc.record({
@@ -206,6 +272,15 @@ describe('the complaint state machine (property)', () => {
           // The legal deadline on record is the one the RESPONSE deadline runs to.
           const response = deadlinesOf(state).findLast((d) => d.kind === 'RESPONSE');
           expect(response?.dueAt).toBe(state.dueAt);
+          // The Ombudsman's examination: a rejected report is closed; recommendations follow an acceptance
+          // only, one awaiting its report at a time, and its deadline runs exactly while it awaits in time.
+          const examination = examinationOf(state);
+          if (examination?.decision === 'REJECTED') expect(state.status).toBe('CLOSED');
+          if (examination?.decision !== 'ACCEPTED') expect(examination?.recommendations ?? []).toEqual([]);
+          const awaiting = examination?.recommendations.filter((r) => r.implementation === null) ?? [];
+          expect(awaiting.length).toBeLessThanOrEqual(1);
+          if (open.includes('RECOMMENDATION')) expect(awaiting).toHaveLength(1);
+          if (awaiting.length === 0) expect(open).not.toContain('RECOMMENDATION');
         }
       }),
       // A fixed seed keeps the coverage check below deterministic; FC_SEED explores other histories.
@@ -223,6 +298,14 @@ describe('the complaint state machine (property)', () => {
       'SUBMITTED',
       'VERIFIED',
     ]);
-    expect(decidedTypes.size).toBeGreaterThanOrEqual(19);
+    expect(decidedTypes.size).toBeGreaterThanOrEqual(23);
+    for (const type of [
+      'ComplaintAcceptedByOmbudsman',
+      'ComplaintRejectedByOmbudsman',
+      'ComplaintRecommendationIssued',
+      'ComplaintRecommendationImplemented',
+    ]) {
+      expect(decidedTypes).toContain(type);
+    }
   });
 });
