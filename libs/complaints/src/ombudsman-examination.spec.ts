@@ -46,7 +46,11 @@ import { deadlinesOf, evolve, initialState, workflowOf } from './complaint.js';
 import { escalateComplaint } from './escalate-complaint.js';
 import { issueRecommendation, type IssueRecommendation } from './issue-recommendation.js';
 import { concludeComplaint, orderFieldCheck } from './ombudsman-decisions.js';
-import type { ComplaintAcceptedByOmbudsman, ComplaintRejectedByOmbudsman } from './ombudsman-examination.events.js';
+import type {
+  ComplaintAcceptedByOmbudsman,
+  ComplaintRecommendationImplemented,
+  ComplaintRejectedByOmbudsman,
+} from './ombudsman-examination.events.js';
 import { examinationOf } from './ombudsman-examination.js';
 import type { OmbudsmanPreconditionCheck } from './ombudsman.js';
 import {
@@ -628,7 +632,10 @@ describe('reportRecommendationImplementation (art. 38(2))', () => {
     agencies: agencyTree,
     ...overrides,
   });
-  const implemented = (complaintId: string, overrides: Record<string, unknown> = {}): ComplaintEvent => ({
+  const implemented = (
+    complaintId: string,
+    overrides: Partial<ComplaintRecommendationImplemented['data']> = {},
+  ): ComplaintRecommendationImplemented => ({
     type: 'ComplaintRecommendationImplemented',
     data: {
       complaintId,

@@ -15,6 +15,7 @@ import type {
   OmbudsmanPreconditionCheck,
   OmbudsmanRecommendation,
   PriorAgencyComplaint,
+  RecommendationStatus,
 } from './ombudsman.js';
 import { optionalText, requiredText } from './validation.js';
 
@@ -25,6 +26,18 @@ export const examinationOf = (complaint: Complaint): OmbudsmanExamination | null
 /** The recommendation still awaiting its implementation report, if any: at most one at a time. */
 export const awaitedRecommendationOf = (complaint: Complaint): OmbudsmanRecommendation | null =>
   examinationOf(complaint)?.recommendations.find((r) => r.implementation === null) ?? null;
+
+/** Where a recommendation stands, from its report and its deadline's record. */
+export function recommendationStatusOf(
+  complaint: Complaint,
+  recommendation: OmbudsmanRecommendation,
+): RecommendationStatus {
+  if (recommendation.implementation) return recommendation.implementation.onTime ? 'IMPLEMENTED' : 'IMPLEMENTED_LATE';
+  const record = deadlinesOf(complaint).findLast(
+    (d) => d.kind === 'RECOMMENDATION' && d.dueAt === recommendation.dueAt,
+  );
+  return record?.status === 'BREACHED' ? 'OVERDUE' : 'AWAITING_IMPLEMENTATION';
+}
 
 /** A complaint with the Ombudsman: escalated, and maybe sanctioned since. */
 export type ComplaintWithOmbudsman = EscalatedComplaint | SanctionedComplaint;

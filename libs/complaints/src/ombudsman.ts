@@ -97,3 +97,15 @@ export interface OmbudsmanExamination {
   readonly note: string | null;
   readonly recommendations: readonly OmbudsmanRecommendation[];
 }
+
+/**
+ * Where a recommendation stands: AWAITING_IMPLEMENTATION until its report or its deadline; OVERDUE once
+ * the deadline scanner recorded the breach; IMPLEMENTED (in time) or IMPLEMENTED_LATE once reported.
+ */
+export const RECOMMENDATION_STATUSES = [
+  'AWAITING_IMPLEMENTATION',
+  'OVERDUE',
+  'IMPLEMENTED',
+  'IMPLEMENTED_LATE',
+] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];

@@ -1,4 +1,4 @@
-import type { Complaint } from '#aduan/complaints';
+import { examinationOf, type Complaint } from '#aduan/complaints';
 import type { Caller } from '#aduan/identity';
 import type { ComplaintScope } from '#aduan/projections';
 import type { AgencyTree } from '../agencies/agency-tree.js';
@@ -17,15 +17,17 @@ export const officerScopeOf = (caller: Caller, tree: AgencyTree): OfficerScope =
   caller.role === 'agency_officer' && caller.agencyCode !== null ? tree.scopeOf(caller.agencyCode) : null;
 
 /**
- * Who may see a complaint at all: overseers, the agencies it was assigned to (and, given the officer's
- * scope, the agencies above them that supervise), and its reporter.
+ * Who may see a complaint at all: overseers, the agencies it was assigned to or an Ombudsman
+ * recommendation is addressed to (and, given the officer's scope, the agencies above them that
+ * supervise), and its reporter.
  */
 export function canView(caller: Caller, complaint: Complaint, scope: OfficerScope = null): boolean {
   if (OVERSEERS.has(caller.role)) return true;
   if (caller.role === 'agency_officer') {
     if (caller.agencyCode === null) return false;
     const agencies = scope ?? [caller.agencyCode];
-    return complaint.assignmentTrail.some((code) => agencies.includes(code));
+    const recommended = examinationOf(complaint)?.recommendations.map((r) => r.agencyCode) ?? [];
+    return [...complaint.assignmentTrail, ...recommended].some((code) => agencies.includes(code));
   }
   if (caller.role === 'citizen') return complaint.reporterId !== null && complaint.reporterId === caller.id;
   return false;

@@ -1,8 +1,16 @@
 import type { AgencyDirectory } from '#aduan/agencies';
-import { deadlinesOf, sanctionLadderOf, workflowOf, type Complaint } from '#aduan/complaints';
+import {
+  deadlinesOf,
+  examinationOf,
+  recommendationStatusOf,
+  sanctionLadderOf,
+  workflowOf,
+  type Complaint,
+} from '#aduan/complaints';
 import type { ComplaintSnapshot } from '#aduan/projections';
 import type { AgencyModel } from '../agencies/agency.model.js';
 import type { ComplaintModel } from './models/complaint.model.js';
+import type { OmbudsmanExaminationModel } from './models/ombudsman-examination.models.js';
 
 /** Maps a complaint's state (from a write or a read model) to its GraphQL shape. */
 export function toComplaintModel({ state, version }: ComplaintSnapshot, agencies: AgencyDirectory): ComplaintModel {
@@ -40,6 +48,7 @@ export function toComplaintModel({ state, version }: ComplaintSnapshot, agencies
       sanctionedAt: new Date(s.sanctionedAt),
     })),
     ...workflowFields(state),
+    ombudsmanExamination: examinationView(state, agencies),
     accessKey: null,
     complaint: state,
   };
@@ -79,6 +88,66 @@ function workflowFields(state: Complaint) {
     fieldCheckOrderedAt: optionalDate(workflow.fieldCheckOrderedAt),
     sanctionLadder: { ...ladder, remedyDueAt: optionalDate(ladder.remedyDueAt) },
     remedies: workflow.remedies.map((r) => ({ ...r, remediedAt: date(r.remediedAt) })),
+  };
+}
+
+/** The Ombudsman's handling; null for a complaint that never went to the Ombudsman. */
+function examinationView(state: Complaint, agencies: AgencyDirectory): OmbudsmanExaminationModel | null {
+  const examination = examinationOf(state);
+  if (!examination) {
+    if (state.escalation === null) return null;
+    return {
+      stage: 'AWAITING_DECISION',
+      office: null,
+      decidedAt: null,
+      preconditions: null,
+      grounds: [],
+      note: null,
+      recommendations: [],
+    };
+  }
+  const agency = (code: string): AgencyModel => describeAgency(code, agencies);
+  const { preconditions: p } = examination;
+  return {
+    stage: examination.decision,
+    office: agency(examination.officeCode),
+    decidedAt: date(examination.decidedAt),
+    preconditions: {
+      failed: [...p.failed],
+      priorComplaint: p.priorComplaint
+        ? {
+            basis: p.priorComplaint.basis,
+            agency: p.priorComplaint.agencyCode ? agency(p.priorComplaint.agencyCode) : null,
+            statement: p.priorComplaint.statement,
+          }
+        : null,
+      matterOccurredAt: date(p.matterOccurredAt),
+      reportedAt: date(p.reportedAt),
+      reportLimit: p.reportLimit,
+      reportLimitEndsAt: date(p.reportLimitEndsAt),
+    },
+    grounds: [...examination.grounds],
+    note: examination.note,
+    recommendations: examination.recommendations.map((r) => ({
+      number: r.number,
+      office: agency(r.officeCode),
+      agency: agency(r.agencyCode),
+      recommendation: r.text,
+      issuedAt: date(r.issuedAt),
+      receivedAt: date(r.receivedAt),
+      dueAt: date(r.dueAt),
+      status: recommendationStatusOf(state, r),
+      implementation: r.implementation
+        ? {
+            note: r.implementation.note,
+            reportedByAgency: r.implementation.reportedByAgencyCode
+              ? agency(r.implementation.reportedByAgencyCode)
+              : null,
+            implementedAt: date(r.implementation.implementedAt),
+            onTime: r.implementation.onTime,
+          }
+        : null,
+    })),
   };
 }
 

@@ -16,6 +16,11 @@ import { ConcludeComplaintHandler } from './commands/conclude-complaint.handler.
 import { OrderFieldCheckHandler } from './commands/order-field-check.handler.js';
 import { RecordSanctionRemedyHandler } from './commands/record-sanction-remedy.handler.js';
 import { ComplaintsResolver } from './complaints.resolver.js';
+import { OmbudsmanExaminationResolver } from './ombudsman-examination.resolver.js';
+import { AcceptComplaintForExaminationHandler } from './commands/accept-complaint-for-examination.handler.js';
+import { RejectComplaintForExaminationHandler } from './commands/reject-complaint-for-examination.handler.js';
+import { IssueRecommendationHandler } from './commands/issue-recommendation.handler.js';
+import { ReportRecommendationImplementationHandler } from './commands/report-recommendation-implementation.handler.js';
 import { EscalateComplaintHandler } from './commands/escalate-complaint.handler.js';
 import { ForwardComplaintHandler } from './commands/forward-complaint.handler.js';
 import { RespondToComplaintHandler } from './commands/respond-to-complaint.handler.js';
@@ -46,6 +51,11 @@ import { SubmitComplaintHandler } from './commands/submit-complaint.handler.js';
     ConcludeComplaintHandler,
     OrderFieldCheckHandler,
     RecordSanctionRemedyHandler,
+    OmbudsmanExaminationResolver,
+    AcceptComplaintForExaminationHandler,
+    RejectComplaintForExaminationHandler,
+    IssueRecommendationHandler,
+    ReportRecommendationImplementationHandler,
   ],
 })
 export class ComplaintsModule {}

@@ -54,6 +54,12 @@ export class DeadlinePolicyModel {
   @Field(() => DeadlineSpanModel, { description: 'How long after closing the reporter may reopen (REOPEN_WINDOW).' })
   reopenWindow!: DeadlineSpanModel;
 
+  @Field(() => DeadlineSpanModel, {
+    description:
+      'How old a matter may be when reported to the Ombudsman, a precondition of examining it (OMBUDSMAN_REPORT_LIMIT; Law 37/2008 art. 24: two years).',
+  })
+  ombudsmanReportLimit!: DeadlineSpanModel;
+
   @Field({ description: 'How often each API instance scans for deadlines due (DEADLINE_SCAN_INTERVAL).' })
   scanInterval!: string;
 

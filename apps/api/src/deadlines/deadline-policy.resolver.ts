@@ -37,6 +37,7 @@ export class DeadlinePolicyResolver {
       ),
       warningFraction: policy.warningFraction,
       reopenWindow: spanModel(policy.reopenWindow),
+      ombudsmanReportLimit: spanModel(policy.ombudsmanReportLimit),
       scanInterval: scanInterval.text,
       timeZone,
       extraHolidays: [...extraHolidays],

@@ -26,3 +26,7 @@ export function ombudsmanOfficeOf(caller: Caller, directory: AgencyDirectory, tr
   if (!province) throw forbidden(`${code} is not an Ombudsman office with a jurisdiction`);
   return { code, jurisdiction: [province, ...tree.descendantsOf(province)] };
 }
+
+/** The office an ombudsman caller acts for in a command; null for every other caller (the domain refuses them). */
+export const actingOfficeOf = (caller: Caller, directory: AgencyDirectory, tree: AgencyTree): OmbudsmanOffice | null =>
+  caller.role === 'ombudsman' ? ombudsmanOfficeOf(caller, directory, tree) : null;

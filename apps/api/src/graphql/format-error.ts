@@ -56,7 +56,8 @@ export function createErrorFormatter(log: ErrorLog) {
       return {
         ...base,
         message: original.message,
-        extensions: { code: CATEGORY_CODES[original.category], reason: original.code },
+        // Details (e.g. failedPreconditions) come first, so they can never overwrite the code or reason.
+        extensions: { ...original.details, code: CATEGORY_CODES[original.category], reason: original.code },
       };
     }
     if (original instanceof WrongExpectedRevisionError) {

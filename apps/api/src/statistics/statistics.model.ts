@@ -46,6 +46,24 @@ export abstract class StatisticsFiguresModel {
 
   @Field({ description: 'The red mark: complaints went unanswered past the legal deadline.' })
   redMark!: boolean;
+
+  @Field(() => Int, { description: 'Escalated reports the Ombudsman accepted for examination (Law 37/2008 art. 24).' })
+  ombudsmanAccepted!: number;
+
+  @Field(() => Int, { description: 'Escalated reports the Ombudsman did not accept for examination (art. 36).' })
+  ombudsmanRejected!: number;
+
+  @Field(() => Int, { description: 'With at least one Ombudsman recommendation.' })
+  recommended!: number;
+
+  @Field(() => Int, { description: 'Whose every recommendation was reported implemented (in time or late).' })
+  recommendationImplemented!: number;
+
+  @Field(() => Int, {
+    description:
+      'With a recommendation whose RECOMMENDATION deadline (60 days) passed without the implementation report.',
+  })
+  recommendationOverdue!: number;
 }
 
 @ObjectType('AgencyStatistics', { description: "An agency's complaints received in one month, and how they fared." })

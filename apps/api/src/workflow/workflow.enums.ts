@@ -49,13 +49,14 @@ export const DeadlineKindEnum = enumOf(DEADLINE_KINDS);
 registerEnumType(DeadlineKindEnum, {
   name: 'DeadlineKind',
   description:
-    'TRIAGE: verify and dispose. FOLLOW_UP: the agency acts. RESPONSE: the legal answer deadline (dueAt). DISPUTE: the Ombudsman settles. CLOSURE: the reporter replies to an answer. REMEDY: a sanctioned agency remedies.',
+    'TRIAGE: verify and dispose. FOLLOW_UP: the agency acts. RESPONSE: the legal answer deadline (dueAt). DISPUTE: the Ombudsman settles. CLOSURE: the reporter replies to an answer. REMEDY: a sanctioned agency remedies. RECOMMENDATION: the agency reports implementing an Ombudsman recommendation (Law 37/2008 art. 38, 60 days).',
 });
 
 export const DeadlineRuleEnum = enumOf(DEADLINE_RULES);
 registerEnumType(DeadlineRuleEnum, {
   name: 'DeadlineRule',
-  description: 'A configured rule; DISPUTE_FIELD_CHECK is the DISPUTE deadline once a field check is ordered.',
+  description:
+    'A configured rule; DISPUTE_FIELD_CHECK is the DISPUTE deadline once a field check is ordered; RECOMMENDATION is RECOMMENDATION_DEADLINE.',
 });
 
 export const DeadlineStatusEnum = enumOf(DEADLINE_STATUSES);

@@ -1,7 +1,14 @@
 import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
 import pg from 'pg';
 import { clock, forwarded, responded, submitted } from '../../../../test/fixtures/complaint-events.js';
-import type { ComplaintEvent } from '#aduan/complaints';
+import { rejectComplaintForExamination, type ComplaintEvent } from '#aduan/complaints';
+import {
+  complaintOf,
+  escalatedHistory,
+  NATIONAL_OFFICE,
+  recommendedHistory,
+} from '../../../../test/fixtures/ombudsman.js';
+import { schedule } from '../../../../test/fixtures/workflow.js';
 import { complaintSummaryProjection } from '../complaint-summary/complaint-summary.projection.js';
 import type { ProjectedEvent } from '../projection.js';
 import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
@@ -84,5 +91,45 @@ describe('the complaint-changes projection', () => {
     const id = '00000000-0000-4000-8000-0000000000c2';
     await applyBatch(projected([forwarded(id, 'KAB-BANJAR-DINKES')], 201));
     expect(await changesOf(id)).toEqual([]);
+  });
+
+  it("shows the Ombudsman's rejection as the closure it is; acceptance and recommendations change no status", async () => {
+    const kept = '00000000-0000-4000-8000-0000000000c3';
+    await applyBatch(projected(recommendedHistory(kept), 301));
+    expect((await changesOf(kept)).map(([, from, to]) => [from, to])).toEqual([
+      [null, 'SUBMITTED'],
+      ['SUBMITTED', 'FORWARDED'],
+      ['FORWARDED', 'ESCALATED'],
+    ]);
+    const closed = '00000000-0000-4000-8000-0000000000c4';
+    const escalated = escalatedHistory(closed);
+    const rejection = rejectComplaintForExamination(
+      {
+        complaintId: closed,
+        grounds: ['SETTLED_BY_AGENCY'],
+        explanation: 'Pelapor sudah memperoleh penyelesaian',
+        actor: { id: 'ombudsman-1', role: 'ombudsman', agencyCode: null },
+        office: NATIONAL_OFFICE,
+        now: clock.after('P16D'),
+        schedule,
+      },
+      complaintOf(escalated),
+    );
+    const events = projected([...escalated, rejection], 401);
+    await applyBatch(events.slice(0, 3));
+    await applyBatch(events.slice(3));
+    await applyBatch(events);
+    const { rows } = await client.query(
+      'SELECT ordinal, previous_status, new_status, event_type FROM complaint_status_change WHERE complaint_id = $1 AND new_status = $2',
+      [closed, 'CLOSED'],
+    );
+    expect(rows).toEqual([
+      {
+        ordinal: 404,
+        previous_status: 'ESCALATED',
+        new_status: 'CLOSED',
+        event_type: 'ComplaintRejectedByOmbudsman',
+      },
+    ]);
   });
 });

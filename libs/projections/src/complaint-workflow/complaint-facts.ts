@@ -1,4 +1,4 @@
-import { deadlinesOf, nextDeadlineCheck, workflowOf, type Complaint } from '#aduan/complaints';
+import { deadlinesOf, examinationOf, nextDeadlineCheck, workflowOf, type Complaint } from '#aduan/complaints';
 
 /**
  * What statistics count about one complaint, derived from its state alone, so the read model and a
@@ -25,6 +25,14 @@ export interface ComplaintFacts {
   readonly sanctionCount: number;
   /** The reporter's latest satisfaction rating, 1–5. */
   readonly rating: number | null;
+  /** Whether the Ombudsman accepted the escalated report for examination; null until it decided. */
+  readonly ombudsmanDecision: 'ACCEPTED' | 'REJECTED' | null;
+  /** The Ombudsman issued at least one recommendation. */
+  readonly recommended: boolean;
+  /** Every recommendation issued was reported implemented (in time or late). */
+  readonly recommendationImplemented: boolean;
+  /** A recommendation's RECOMMENDATION deadline passed without the implementation report. */
+  readonly recommendationOverdue: boolean;
   /** When the deadline scanner must look at the complaint next; null when no deadline runs. */
   readonly nextCheckAt: string | null;
 }
@@ -32,6 +40,7 @@ export interface ComplaintFacts {
 export function complaintFactsOf(complaint: Complaint): ComplaintFacts {
   const workflow = workflowOf(complaint);
   const first = complaint.responses[0] ?? null;
+  const recommendations = examinationOf(complaint)?.recommendations ?? [];
   return {
     complaintId: complaint.id,
     agencyCode: complaint.assignedAgencyCode ?? complaint.assignmentTrail.at(-1) ?? null,
@@ -49,6 +58,10 @@ export function complaintFactsOf(complaint: Complaint): ComplaintFacts {
     escalated: complaint.escalation !== null,
     sanctionCount: complaint.sanctions.length,
     rating: workflow.rating?.rating ?? null,
+    ombudsmanDecision: examinationOf(complaint)?.decision ?? null,
+    recommended: recommendations.length > 0,
+    recommendationImplemented: recommendations.length > 0 && recommendations.every((r) => r.implementation !== null),
+    recommendationOverdue: deadlinesOf(complaint).some((d) => d.kind === 'RECOMMENDATION' && d.status === 'BREACHED'),
     nextCheckAt: nextDeadlineCheck(complaint)?.toISOString() ?? null,
   };
 }

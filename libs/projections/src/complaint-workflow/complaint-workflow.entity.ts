@@ -67,6 +67,18 @@ export class ComplaintWorkflowEntity {
   @Column('smallint', { nullable: true })
   rating!: number | null;
 
+  @Column('text', { name: 'ombudsman_decision', nullable: true })
+  ombudsmanDecision!: string | null;
+
+  @Column('boolean')
+  recommended!: boolean;
+
+  @Column('boolean', { name: 'recommendation_implemented' })
+  recommendationImplemented!: boolean;
+
+  @Column('boolean', { name: 'recommendation_overdue' })
+  recommendationOverdue!: boolean;
+
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
 }

@@ -1,8 +1,26 @@
 import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
 import pg from 'pg';
 import { clock } from '../../../../test/fixtures/complaint-events.js';
-import { answeredHistory, submittedWithDeadlines, windowOf } from '../../../../test/fixtures/workflow.js';
-import type { ComplaintEvent } from '#aduan/complaints';
+import {
+  complaintOf,
+  escalatedHistory,
+  NATIONAL_OFFICE,
+  RECOMMENDED_AT,
+  recommendedHistory,
+} from '../../../../test/fixtures/ombudsman.js';
+import {
+  agencyTree,
+  answeredHistory,
+  schedule,
+  submittedWithDeadlines,
+  windowOf,
+} from '../../../../test/fixtures/workflow.js';
+import {
+  checkDeadlines,
+  rejectComplaintForExamination,
+  reportRecommendationImplementation,
+  type ComplaintEvent,
+} from '#aduan/complaints';
 import type { ProjectedEvent } from '../projection.js';
 import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
 import { complaintWorkflowProjection } from './complaint-workflow.projection.js';
@@ -86,5 +104,82 @@ describe('the complaint-workflow projection', () => {
     await complaintWorkflowProjection((m) => logged.push(m)).apply(client, projected(forwarded ? [forwarded] : []));
     expect(await row('00000000-0000-4000-8000-000000000003')).toBeUndefined();
     expect(logged).toEqual([expect.stringContaining('never submitted')]);
+  });
+
+  it("records the Ombudsman's examination: accepted, recommended, overdue, then reported late (replay-safe)", async () => {
+    const id = '00000000-0000-4000-8000-000000000004';
+    const recommended = recommendedHistory(id);
+    await complaintWorkflowProjection().apply(client, projected(recommended));
+    expect(await row(id)).toMatchObject({
+      status: 'ESCALATED',
+      ombudsman_decision: 'ACCEPTED',
+      recommended: true,
+      recommendation_implemented: false,
+      recommendation_overdue: false,
+      // The scanner looks again at the recommendation's warning point.
+      next_check_at: new Date(windowOf('RECOMMENDATION', RECOMMENDED_AT).warnAt ?? ''),
+    });
+    const breached = [
+      ...recommended,
+      ...checkDeadlines(
+        {
+          complaintId: id,
+          actor: { id: 'aduan', role: 'system', agencyCode: null },
+          now: clock.after('P81D'),
+          schedule,
+        },
+        complaintOf(recommended),
+      ),
+    ];
+    const reported = [
+      ...breached,
+      reportRecommendationImplementation(
+        {
+          complaintId: id,
+          note: 'Sudah dilaksanakan',
+          actor: { id: 'officer', role: 'agency_officer', agencyCode: 'KAB-BANJAR-DINKES' },
+          now: clock.after('P90D'),
+          agencies: agencyTree,
+        },
+        complaintOf(breached),
+      ),
+    ];
+    const events = projected(reported);
+    await complaintWorkflowProjection().apply(client, events.slice(recommended.length));
+    const once = await row(id);
+    expect(once).toMatchObject({
+      version: reported.length - 1,
+      ombudsman_decision: 'ACCEPTED',
+      recommended: true,
+      recommendation_implemented: true,
+      recommendation_overdue: true,
+      next_check_at: null,
+    });
+    await complaintWorkflowProjection().apply(client, events);
+    expect(await row(id)).toEqual(once);
+  });
+
+  it('records a report the Ombudsman did not accept', async () => {
+    const id = '00000000-0000-4000-8000-000000000005';
+    const escalated = escalatedHistory(id);
+    const rejected = rejectComplaintForExamination(
+      {
+        complaintId: id,
+        grounds: ['BEFORE_COURT'],
+        explanation: 'Perkara sedang diperiksa pengadilan',
+        actor: { id: 'ombudsman-1', role: 'ombudsman', agencyCode: null },
+        office: NATIONAL_OFFICE,
+        now: clock.after('P16D'),
+        schedule,
+      },
+      complaintOf(escalated),
+    );
+    await complaintWorkflowProjection().apply(client, projected([...escalated, rejected]));
+    expect(await row(id)).toMatchObject({
+      status: 'CLOSED',
+      ombudsman_decision: 'REJECTED',
+      recommended: false,
+      next_check_at: null,
+    });
   });
 });

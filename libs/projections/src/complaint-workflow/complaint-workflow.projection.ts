@@ -60,6 +60,10 @@ export const complaintWorkflowProjection = (log: (message: string) => void = () 
         escalated: facts.escalated,
         sanction_count: facts.sanctionCount,
         rating: facts.rating,
+        ombudsman_decision: facts.ombudsmanDecision,
+        recommended: facts.recommended,
+        recommendation_implemented: facts.recommendationImplemented,
+        recommendation_overdue: facts.recommendationOverdue,
         updated_at: row.updatedAt.toISOString(),
       };
     });
@@ -79,7 +83,8 @@ async function loadRows(sql: SqlExecutor, ids: string[]): Promise<Map<string, Wo
 
 const COLUMNS = `complaint_id, version, state, next_check_at, agency_code, category, complaint_type, channel, status,
   priority, received_at, verified_at, first_response_at, response_seconds, responded_on_time,
-  missed_response_deadline, escalated, sanction_count, rating, updated_at`;
+  missed_response_deadline, escalated, sanction_count, rating, ombudsman_decision, recommended,
+  recommendation_implemented, recommendation_overdue, updated_at`;
 
 const UPSERT = `
   INSERT INTO complaint_workflow (${COLUMNS})
@@ -88,12 +93,16 @@ const UPSERT = `
     agency_code text, category text, complaint_type text, channel text, status text, priority text,
     received_at timestamptz, verified_at timestamptz, first_response_at timestamptz, response_seconds double precision,
     responded_on_time boolean, missed_response_deadline boolean, escalated boolean, sanction_count integer,
-    rating smallint, updated_at timestamptz)
+    rating smallint, ombudsman_decision text, recommended boolean, recommendation_implemented boolean,
+    recommendation_overdue boolean, updated_at timestamptz)
   ON CONFLICT (complaint_id) DO UPDATE SET
     version = excluded.version, state = excluded.state, next_check_at = excluded.next_check_at,
     agency_code = excluded.agency_code, category = excluded.category, status = excluded.status,
     priority = excluded.priority, verified_at = excluded.verified_at, first_response_at = excluded.first_response_at,
     response_seconds = excluded.response_seconds, responded_on_time = excluded.responded_on_time,
     missed_response_deadline = excluded.missed_response_deadline, escalated = excluded.escalated,
-    sanction_count = excluded.sanction_count, rating = excluded.rating, updated_at = excluded.updated_at
+    sanction_count = excluded.sanction_count, rating = excluded.rating,
+    ombudsman_decision = excluded.ombudsman_decision, recommended = excluded.recommended,
+    recommendation_implemented = excluded.recommendation_implemented,
+    recommendation_overdue = excluded.recommendation_overdue, updated_at = excluded.updated_at
   WHERE complaint_workflow.version < excluded.version`;

@@ -26,6 +26,11 @@ interface FigureRow {
   ratings: number;
   satisfaction: string | number | null;
   missed: number;
+  accepted: number;
+  rejected: number;
+  recommended: number;
+  implemented: number;
+  overdue: number;
 }
 
 const FIGURES = `
@@ -39,7 +44,12 @@ const FIGURES = `
   (count(*) FILTER (WHERE sanction_count > 0))::int AS sanctioned,
   count(rating)::int AS ratings,
   avg(rating)::float8 AS satisfaction,
-  (count(*) FILTER (WHERE missed_response_deadline))::int AS missed`;
+  (count(*) FILTER (WHERE missed_response_deadline))::int AS missed,
+  (count(*) FILTER (WHERE ombudsman_decision = 'ACCEPTED'))::int AS accepted,
+  (count(*) FILTER (WHERE ombudsman_decision = 'REJECTED'))::int AS rejected,
+  (count(*) FILTER (WHERE recommended))::int AS recommended,
+  (count(*) FILTER (WHERE recommendation_implemented))::int AS implemented,
+  (count(*) FILTER (WHERE recommendation_overdue))::int AS overdue`;
 
 /** Statistics per agency and per service category, aggregated from the complaint-workflow read model. */
 export class StatisticsQueries {
@@ -89,5 +99,10 @@ function figures(row: FigureRow): StatisticsFigures {
     satisfactionAverage: satisfaction,
     missedResponseDeadline: row.missed,
     redMark: row.missed > 0,
+    ombudsmanAccepted: row.accepted,
+    ombudsmanRejected: row.rejected,
+    recommended: row.recommended,
+    recommendationImplemented: row.implemented,
+    recommendationOverdue: row.overdue,
   };
 }

@@ -19,6 +19,13 @@ export interface StatisticsFigures {
   readonly missedResponseDeadline: number;
   /** The "red mark": the group has complaints that went unanswered past the legal deadline. */
   readonly redMark: boolean;
+  /** Escalated reports the Ombudsman accepted for examination / did not accept. */
+  readonly ombudsmanAccepted: number;
+  readonly ombudsmanRejected: number;
+  /** Complaints with an Ombudsman recommendation; with every one reported implemented; with one overdue. */
+  readonly recommended: number;
+  readonly recommendationImplemented: number;
+  readonly recommendationOverdue: number;
 }
 
 export interface AgencyStatistics extends StatisticsFigures {
@@ -71,6 +78,11 @@ export function figuresOf(facts: readonly ComplaintFacts[]): StatisticsFigures {
     satisfactionAverage: ratings.length === 0 ? null : ratings.reduce((a, b) => a + b, 0) / ratings.length,
     missedResponseDeadline: missed,
     redMark: missed > 0,
+    ombudsmanAccepted: facts.filter((f) => f.ombudsmanDecision === 'ACCEPTED').length,
+    ombudsmanRejected: facts.filter((f) => f.ombudsmanDecision === 'REJECTED').length,
+    recommended: facts.filter((f) => f.recommended).length,
+    recommendationImplemented: facts.filter((f) => f.recommendationImplemented).length,
+    recommendationOverdue: facts.filter((f) => f.recommendationOverdue).length,
   };
 }
 

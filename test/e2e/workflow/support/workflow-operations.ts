@@ -48,9 +48,11 @@ export const STATISTICS = `query Stats($fromMonth: String!, $toMonth: String, $a
   complaintStatistics(fromMonth: $fromMonth, toMonth: $toMonth, agencyCode: $agencyCode) {
     fromMonth toMonth timeZone
     byAgency { agencyCode agency { code } period received verified responded respondedOnTime respondedOnTimePercent
-      medianResponseSeconds p90ResponseSeconds escalated sanctioned ratings satisfactionAverage missedResponseDeadline redMark }
+      medianResponseSeconds p90ResponseSeconds escalated sanctioned ratings satisfactionAverage missedResponseDeadline redMark
+      ombudsmanAccepted ombudsmanRejected recommended recommendationImplemented recommendationOverdue }
     byCategory { category period received verified responded respondedOnTime respondedOnTimePercent
-      medianResponseSeconds p90ResponseSeconds escalated sanctioned ratings satisfactionAverage missedResponseDeadline redMark } } }`;
+      medianResponseSeconds p90ResponseSeconds escalated sanctioned ratings satisfactionAverage missedResponseDeadline redMark
+      ombudsmanAccepted ombudsmanRejected recommended recommendationImplemented recommendationOverdue } } }`;
 export const DEADLINE_POLICY = `query Policy($year: Int!) { deadlinePolicy {
   rules { rule priority setting span { text unit amount } }
   warningFraction reopenWindow { text unit amount } scanInterval timeZone extraHolidays workingDaysPerWeek

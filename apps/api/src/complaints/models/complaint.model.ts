@@ -4,6 +4,7 @@ import { AgencyModel } from '../../agencies/agency.model.js';
 import { ChannelEnum, ComplaintStatusEnum, ComplaintTypeEnum } from '../../graphql/enums.js';
 import { ComplaintEscalationModel } from './complaint-escalation.model.js';
 import { ComplaintResponseModel } from './complaint-response.model.js';
+import { OmbudsmanExaminationModel } from './ombudsman-examination.models.js';
 import { SanctionModel } from './sanction.model.js';
 import { PriorityEnum, ServiceCategoryEnum } from '../../workflow/workflow.enums.js';
 import {
@@ -133,6 +134,13 @@ export class ComplaintModel {
 
   @Field(() => [SanctionRemedyModel])
   remedies!: SanctionRemedyModel[];
+
+  @Field(() => OmbudsmanExaminationModel, {
+    nullable: true,
+    description:
+      "The Ombudsman's handling once escalated: accepted for examination or not (Law 37/2008), recommendations and their implementation. Null while the complaint was never escalated.",
+  })
+  ombudsmanExamination!: OmbudsmanExaminationModel | null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AgencyDirectory } from '#aduan/agencies';
+import { issueRecommendation, type DeadlineSchedule } from '#aduan/complaints';
+import type { ComplaintSnapshot } from '#aduan/projections';
+import { AgencyTree } from '../../agencies/agency-tree.js';
+import { actingOfficeOf } from '../../escalations/ombudsman-office.js';
+import { CLOCK, type Clock } from '../../runtime/clock.js';
+import { DEADLINE_SCHEDULE } from '../../workflow/workflow.tokens.js';
+import { ComplaintRepository } from '../complaint.repository.js';
+import { commandContext } from './command-context.js';
+import { IssueRecommendationCommand } from './issue-recommendation.command.js';
+
+@CommandHandler(IssueRecommendationCommand)
+export class IssueRecommendationHandler implements ICommandHandler<IssueRecommendationCommand> {
+  constructor(
+    private readonly complaints: ComplaintRepository,
+    private readonly agencies: AgencyDirectory,
+    private readonly tree: AgencyTree,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DEADLINE_SCHEDULE) private readonly schedule: DeadlineSchedule,
+  ) {}
+
+  execute({ input, request }: IssueRecommendationCommand): Promise<ComplaintSnapshot> {
+    const context = commandContext(request, this.clock.now());
+    const office = actingOfficeOf(context.caller, this.agencies, this.tree);
+    return this.complaints.execute(input.complaintId, input.expectedVersion, context, (state) =>
+      issueRecommendation(
+        {
+          complaintId: input.complaintId,
+          agencyCode: input.agencyCode,
+          recommendation: input.recommendation,
+          receivedAt: input.receivedAt,
+          actor: context.caller,
+          office,
+          now: context.now,
+          agencies: this.tree,
+          schedule: this.schedule,
+        },
+        state,
+      ),
+    );
+  }
+}
