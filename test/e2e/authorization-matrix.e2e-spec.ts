@@ -44,6 +44,13 @@ const ESCALATIONS = `query Escalations { escalations(first: 100) { edges { node 
 const VERIFY = `mutation Verify($input: VerifyComplaintInput!) { verifyComplaint(input: $input) { id } }`;
 const ARCHIVE = `mutation Archive($input: ArchiveComplaintInput!) { archiveComplaint(input: $input) { id } }`;
 const SUBMIT_ID = `mutation Submit($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }`;
+const ACCEPT = `mutation Accept($input: AcceptComplaintForExaminationInput!) {
+  acceptComplaintForExamination(input: $input) { id } }`;
+const REJECT = `mutation Reject($input: RejectComplaintForExaminationInput!) {
+  rejectComplaintForExamination(input: $input) { id } }`;
+const RECOMMEND = `mutation Recommend($input: IssueRecommendationInput!) { issueRecommendation(input: $input) { id } }`;
+const IMPLEMENTED = `mutation Implemented($input: ReportRecommendationImplementationInput!) {
+  reportRecommendationImplementation(input: $input) { id } }`;
 
 /** What each caller gets, in CALLERS order. `+ANON-ID`: an identity of the anonymous reporter shows (only to the reporter, operators and the access key's holder); `+reporter`: the named reporter's contact shows. */
 const EXPECTED: Record<string, readonly string[]> = {
@@ -332,6 +339,67 @@ const EXPECTED: Record<string, readonly string[]> = {
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
   ],
+  acceptComplaintForExamination: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
+  rejectComplaintForExamination: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
+  issueRecommendation: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
+  // The recommended agency's officers and those of an agency above it (the superior), or the Ombudsman.
+  reportRecommendationImplementation: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'FORBIDDEN',
+    'ok',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
 };
 
 /** Who is never to see an anonymous reporter: agencies, the Ombudsman, auditors, the national feed and everyone without a key. */
@@ -384,6 +452,7 @@ describe('authorization matrix', () => {
     t.reporter = bearer['citizen (own)'] as string;
     t.operator = bearer.operator as string;
     t.dinkes = bearer['officer (assigned)'] as string;
+    t.ombudsman = bearer.ombudsman as string;
     t.named = await token({ sub: NAMED_SUB, role: 'citizen' });
     named = await handled({ reporter: NAMED }, 'escalated', t.named);
     const { submitComplaint } = await api.client.ok<{ submitComplaint: ComplaintView & { accessKey: string } }>(
@@ -415,7 +484,7 @@ describe('authorization matrix', () => {
     await progress(submitComplaint.id, stage);
     return submitComplaint;
   }
-  type Stage = 'submitted' | 'forwarded' | 'responded' | 'escalated';
+  type Stage = 'submitted' | 'forwarded' | 'responded' | 'escalated' | 'accepted' | 'recommended';
   async function progress(id: string, stage: Stage): Promise<void> {
     if (stage === 'submitted') return;
     await api.client.ok(FORWARD, { input: { complaintId: id, toAgencyCode: 'KAB-BANJAR-DINKES' } }, t.operator);
@@ -423,6 +492,14 @@ describe('authorization matrix', () => {
     await api.client.ok(RESPOND, { input: { complaintId: id, message: 'Sudah ditangani dinas.' } }, t.dinkes);
     if (stage === 'responded') return;
     await api.client.ok(ESCALATE, { input: { complaintId: id, reason: 'Pelapor belum puas' } }, t.operator);
+    if (stage === 'escalated') return;
+    await api.client.ok(ACCEPT, { input: { complaintId: id } }, t.ombudsman);
+    if (stage === 'accepted') return;
+    await api.client.ok(
+      RECOMMEND,
+      { input: { complaintId: id, agencyCode: 'KAB-BANJAR-DINKES', recommendation: 'Pulihkan jam layanan' } },
+      t.ombudsman,
+    );
   }
   async function waitForProjection(): Promise<void> {
     for (let i = 0; i < 200; i++) {
@@ -524,6 +601,28 @@ describe('authorization matrix', () => {
           },
           c,
         ),
+    },
+    acceptComplaintForExamination: {
+      stage: 'escalated',
+      run: (id, c) => ask(ACCEPT, { input: { complaintId: id } }, c),
+    },
+    rejectComplaintForExamination: {
+      stage: 'escalated',
+      run: (id, c) =>
+        ask(REJECT, { input: { complaintId: id, grounds: ['OTHER'], explanation: 'Bukan kewenangan' } }, c),
+    },
+    issueRecommendation: {
+      stage: 'accepted',
+      run: (id, c) =>
+        ask(
+          RECOMMEND,
+          { input: { complaintId: id, agencyCode: 'KAB-BANJAR-DINKES', recommendation: 'Pulihkan jam layanan' } },
+          c,
+        ),
+    },
+    reportRecommendationImplementation: {
+      stage: 'recommended',
+      run: (id, c) => ask(IMPLEMENTED, { input: { complaintId: id, note: 'Sudah dipulihkan' } }, c),
     },
   };
 

@@ -78,6 +78,7 @@ describe('deadlines on a controllable clock', () => {
           span: { text: string; unit: string; amount: number };
         }[];
         warningFraction: number;
+        ombudsmanReportLimit: { text: string; unit: string; amount: number };
         scanInterval: string;
         timeZone: string;
         holidays: { date: string; name: string }[];
@@ -127,10 +128,21 @@ describe('deadlines on a controllable clock', () => {
           setting: 'SANCTION_REMEDY_PERIOD',
           span: { text: 'P3M', unit: 'CALENDAR_MONTHS', amount: 3 },
         },
+        {
+          rule: 'RECOMMENDATION',
+          priority: 'NORMAL',
+          setting: 'RECOMMENDATION_DEADLINE',
+          span: { text: 'P60D', unit: 'ELAPSED', amount: 5_184_000 },
+        },
       ]),
     );
-    expect(deadlinePolicy.rules).toHaveLength(14);
-    expect(deadlinePolicy).toMatchObject({ warningFraction: 0.75, scanInterval: 'PT1S', timeZone: 'Asia/Jakarta' });
+    expect(deadlinePolicy.rules).toHaveLength(16);
+    expect(deadlinePolicy).toMatchObject({
+      warningFraction: 0.75,
+      ombudsmanReportLimit: { text: 'P24M', unit: 'CALENDAR_MONTHS', amount: 24 },
+      scanInterval: 'PT1S',
+      timeZone: 'Asia/Jakarta',
+    });
     expect(deadlinePolicy.holidays.map((h) => h.date)).toEqual(expect.arrayContaining(['2025-03-31', '2025-08-17']));
   });
 

@@ -55,7 +55,7 @@ export const STATISTICS = `query Stats($fromMonth: String!, $toMonth: String, $a
       ombudsmanAccepted ombudsmanRejected recommended recommendationImplemented recommendationOverdue } } }`;
 export const DEADLINE_POLICY = `query Policy($year: Int!) { deadlinePolicy {
   rules { rule priority setting span { text unit amount } }
-  warningFraction reopenWindow { text unit amount } scanInterval timeZone extraHolidays workingDaysPerWeek
+  warningFraction reopenWindow { text unit amount } ombudsmanReportLimit { text unit amount } scanInterval timeZone extraHolidays workingDaysPerWeek
   holidays(year: $year) { date name } } }`;
 
 export interface DeadlineView {
