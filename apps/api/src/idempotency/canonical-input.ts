@@ -11,7 +11,9 @@ export function hashInput(args: Record<string, unknown>): string {
 
 function canonical(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  // The DateTime scalar parses an unreadable string to an invalid Date; the decision refuses it later.
+  if (value instanceof Date)
+    return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString());
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v)).join(',')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
