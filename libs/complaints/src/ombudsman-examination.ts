@@ -72,7 +72,7 @@ export function requireJurisdiction(office: OmbudsmanOffice, complaint: Complain
   const agency = reportedAgencyOf(complaint);
   if (agency === null || !office.jurisdiction.includes(agency)) {
     throw new ActionNotAllowed(
-      `${office.code} handles reports on agencies in its jurisdiction; this one concerns ${agency ?? 'no agency'} (the national office OMBUDSMAN-RI handles it)`,
+      `${office.code} handles reports on agencies in its jurisdiction; this one concerns ${agency ?? 'no agency'} (the national office handles it)`,
     );
   }
 }
