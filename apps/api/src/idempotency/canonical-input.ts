@@ -16,6 +16,10 @@ export function legacyHashInput(args: Record<string, unknown>): string {
   return createHash('sha256').update(canonical(args)).digest('hex');
 }
 
+/** Whether a stored input hash is of these arguments: keyed, or (a key claimed before the upgrade) unkeyed. */
+export const sameInput = (stored: string, args: Record<string, unknown>, key: Buffer): boolean =>
+  stored === hashInput(args, key) || stored === legacyHashInput(args);
+
 function canonical(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Date) return JSON.stringify(value.toISOString());
