@@ -34,9 +34,10 @@ export interface KeyOwner {
 }
 
 /**
- * One key per citizen account, so erasing through any of an account's complaints erases the identity on
- * all of them; one per complaint for reports filed without an account (SMS, call centre, SP4N, anonymous
- * web), so those stay independent.
+ * One key per citizen account (anonymous complaints of a signed-in citizen included), so erasing through
+ * any of an account's complaints erases the identity on all of them; one per complaint for reports filed
+ * without an account (web without a token, SMS, WhatsApp, call centre, SP4N), whose reporters cannot be
+ * told apart.
  */
 export const keySubjectOf = ({ complaintId, reporterId }: KeyOwner): KeySubject =>
   reporterId !== null ? `account:${reporterId}` : `complaint:${complaintId}`;
