@@ -51,6 +51,7 @@ const REJECT = `mutation Reject($input: RejectComplaintForExaminationInput!) {
 const RECOMMEND = `mutation Recommend($input: IssueRecommendationInput!) { issueRecommendation(input: $input) { id } }`;
 const IMPLEMENTED = `mutation Implemented($input: ReportRecommendationImplementationInput!) {
   reportRecommendationImplementation(input: $input) { id } }`;
+const ERASE = `mutation Erase($id: ID!) { eraseReporterIdentity(complaintId: $id) { id reporter { name erased } } }`;
 
 /** What each caller gets, in CALLERS order. `+ANON-ID`: an identity of the anonymous reporter shows (only to the reporter, operators and the access key's holder); `+reporter`: the named reporter's contact shows. */
 const EXPECTED: Record<string, readonly string[]> = {
@@ -400,6 +401,22 @@ const EXPECTED: Record<string, readonly string[]> = {
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
   ],
+  // Not even the reporter: erasure is an operator's act on the reporter's request (Law 27/2022).
+  eraseReporterIdentity: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
 };
 
 /** Who is never to see an anonymous reporter: agencies, the Ombudsman, auditors, the national feed and everyone without a key. */
@@ -624,6 +641,7 @@ describe('authorization matrix', () => {
       stage: 'recommended',
       run: (id, c) => ask(IMPLEMENTED, { input: { complaintId: id, note: 'Sudah dipulihkan' } }, c),
     },
+    eraseReporterIdentity: { stage: 'escalated', run: (id, c) => ask(ERASE, { id }, c) },
   };
 
   it('answers every query to every caller as the access rules say, and never shows an anonymous reporter to agencies, the public or exports', async () => {

@@ -1,9 +1,15 @@
 import { toComplaintEvent, type ComplaintEvent } from '#aduan/complaints';
 import type { RecordedEvent } from '#aduan/event-store';
+import type { ContactView } from '#aduan/reporter-vault';
 
 export interface TimelineOptions {
   /** Print the reporter's contact; off by default so a terminal session leaks no personal data. */
   readonly showReporter: boolean;
+  /**
+   * The contact opened from the complaint as it stands now (never read from the event itself, which
+   * holds it sealed, or in clear in a v1 event that may have been erased since). Needed with showReporter.
+   */
+  readonly contact?: ContactView | null;
 }
 
 /** A complaint's stream as lines a person can read: when, what, who, and the gist of the data. */
@@ -29,7 +35,7 @@ function describe(event: ComplaintEvent, options: TimelineOptions): string {
       const flags = [d.anonymous && 'anonymous', d.confidential && 'confidential'].filter(Boolean).join(', ');
       const reporter = d.reporter
         ? options.showReporter
-          ? ` reporter: ${[d.reporter.name, d.reporter.email, d.reporter.phone].filter(Boolean).join(' · ')}`
+          ? ` reporter: ${contactLine(options.contact ?? null)}`
           : ' reporter: [hidden; --show-reporter]'
         : '';
       return (
@@ -46,7 +52,15 @@ function describe(event: ComplaintEvent, options: TimelineOptions): string {
       return `to the Ombudsman (${event.data.source}${event.data.agencyCode ? `, held by ${event.data.agencyCode}` : ''}): "${event.data.reason}"`;
     case 'ComplaintSanctioned':
       return `${event.data.kind} for ${event.data.sanctionedAgencyCode}${event.data.officialName ? ` (${event.data.officialName})` : ''}: "${event.data.reason}"`;
+    case 'ReporterIdentityErased':
+      return "the reporter's identity erased: their contact reads [erased] everywhere";
     default:
       return JSON.stringify((event as { data: unknown }).data);
   }
+}
+
+function contactLine(contact: ContactView | null): string {
+  if (!contact) return '(not opened)';
+  if (contact.erased) return '[erased]';
+  return [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ');
 }

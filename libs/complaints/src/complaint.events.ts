@@ -1,6 +1,9 @@
 import type { WorkflowEvent } from './complaint-workflow.events.js';
 import { WORKFLOW_EVENT_TYPES, WORKFLOW_SCHEMA_VERSION } from './complaint-workflow.events.js';
 import type { DeadlineWindow, Priority } from './deadlines.js';
+import type { RecordedReporterContact } from './reporter-identity.js';
+import type { ReporterIdentityEvent } from './reporter-identity.events.js';
+import { REPORTER_IDENTITY_EVENT_TYPES, REPORTER_IDENTITY_SCHEMA_VERSION } from './reporter-identity.events.js';
 import type { ServiceCategory } from './workflow.js';
 
 /** The three kinds of report SP4N-LAPOR! accepts. */
@@ -31,17 +34,13 @@ export type SanctionKind = (typeof SANCTION_KINDS)[number];
 /** Who raised an escalation: the decision differs (a reporter needs a reason to dispute). */
 export type EscalationSource = 'OPERATOR' | 'REPORTER' | 'SYSTEM';
 
-/** The reporter's contact, as given. Personal data: shown only to those allowed to see the reporter. */
-export interface ReporterContact {
-  readonly name: string | null;
-  readonly email: string | null;
-  readonly phone: string | null;
-}
-
 /**
  * A citizen (or an operator on their behalf) filed a report. It opens the stream; `dueAt` is the
  * legal response deadline (Law 25/2009) computed from `receivedAt` when the report was received.
  * The optional fields came with the SP4N-LAPOR! workflow: events written before it lack them.
+ *
+ * Schema v2 carries the reporter's contact sealed (never in clear); v1 carried it in clear, and is
+ * upcast to `{ form: 'clear', … }` (complaint.upcasting.ts).
  */
 export interface ComplaintSubmitted {
   readonly type: 'ComplaintSubmitted';
@@ -55,7 +54,8 @@ export interface ComplaintSubmitted {
     readonly requestedAgencyCode: string | null;
     readonly anonymous: boolean;
     readonly confidential: boolean;
-    readonly reporter: ReporterContact | null;
+    /** The contact sealed under the reporter's data key (v2), or in clear as v1 wrote it; null when none was given. */
+    readonly reporter: RecordedReporterContact | null;
     /** The citizen account that filed it, so they can follow it; null for a report without an account. */
     readonly reporterId: string | null;
     readonly receivedAt: string;
@@ -136,24 +136,28 @@ export type LifecycleEvent =
 
 export type LifecycleEventType = LifecycleEvent['type'];
 
-/** Every event of a complaint stream: the lifecycle and the SP4N-LAPOR! workflow (complaint-workflow.events.ts). */
-export type ComplaintEvent = LifecycleEvent | WorkflowEvent;
+/**
+ * Every event of a complaint stream: the lifecycle, the SP4N-LAPOR! workflow (complaint-workflow.events.ts)
+ * and the reporter's identity (reporter-identity.events.ts).
+ */
+export type ComplaintEvent = LifecycleEvent | WorkflowEvent | ReporterIdentityEvent;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 
 /** Current schema version of each lifecycle event's data; bump it together with an upcaster for the old one. */
 export const CURRENT_SCHEMA_VERSION: Readonly<Record<LifecycleEventType, number>> = {
-  ComplaintSubmitted: 1,
+  ComplaintSubmitted: 2,
   ComplaintForwarded: 1,
   ComplaintResponded: 1,
   ComplaintEscalated: 1,
   ComplaintSanctioned: 1,
 };
 
-/** Current schema version of every event's data, lifecycle and workflow. */
+/** Current schema version of every event's data. */
 export const SCHEMA_VERSIONS: Readonly<Record<ComplaintEventType, number>> = {
   ...CURRENT_SCHEMA_VERSION,
   ...WORKFLOW_SCHEMA_VERSION,
+  ...REPORTER_IDENTITY_SCHEMA_VERSION,
 };
 
 /** Stable type names as stored; never derived from class names at run time. */
@@ -164,6 +168,7 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'ComplaintEscalated',
   'ComplaintSanctioned',
   ...WORKFLOW_EVENT_TYPES,
+  ...REPORTER_IDENTITY_EVENT_TYPES,
 ];
 
 export const complaintStreamName = (complaintId: string): string => `complaint-${complaintId}`;

@@ -5,6 +5,7 @@ import {
   RECEIVED_AT,
   responded,
   sanctioned,
+  sealedContact,
   submitted,
 } from '../../../test/fixtures/complaint-events.js';
 import type { ComplaintEvent } from './complaint.events.js';
@@ -30,7 +31,7 @@ describe('complaint state', () => {
   });
 
   it('opens a SUBMITTED complaint with every fact of the report', () => {
-    const reporter = { name: 'Siti Aminah', email: 'siti@example.id', phone: '081234567890' };
+    const reporter = sealedContact('key-state-submitted');
     const state = evolve(
       initialState(),
       submitted('state-submitted', {

@@ -1,13 +1,7 @@
-import type {
-  Channel,
-  ComplaintEvent,
-  ComplaintType,
-  EscalationSource,
-  ReporterContact,
-  SanctionKind,
-} from './complaint.events.js';
+import type { Channel, ComplaintEvent, ComplaintType, EscalationSource, SanctionKind } from './complaint.events.js';
 import { evolveWorkflow } from './complaint-workflow.evolve.js';
 import { cancelDeadlines, meetDeadlines, startDeadlines, type DeadlineRecord } from './deadlines.js';
+import { identityOf, type ReporterIdentity } from './reporter-identity.js';
 import { EMPTY_WORKFLOW, type ComplaintWorkflow } from './workflow.js';
 
 /**
@@ -60,8 +54,11 @@ interface ComplaintFacts {
   readonly requestedAgencyCode: string | null;
   readonly anonymous: boolean;
   readonly confidential: boolean;
-  readonly reporter: ReporterContact | null;
+  /** The contact's sealed form (or where it lies, or that it was erased): never the clear values. */
+  readonly reporter: ReporterIdentity | null;
   readonly reporterId: string | null;
+  /** When an operator erased the reporter's identity; absent while it never was. */
+  readonly identityErasedAt?: string;
   readonly submittedAt: string;
   /** The legal response deadline; restarts when a held report is completed or a closed one reopened. */
   readonly dueAt: string;
@@ -240,7 +237,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
         requestedAgencyCode: d.requestedAgencyCode,
         anonymous: d.anonymous,
         confidential: d.confidential,
-        reporter: d.reporter,
+        reporter: identityOf(d.reporter),
         reporterId: d.reporterId,
         submittedAt: d.receivedAt,
         dueAt: d.dueAt,
@@ -336,6 +333,14 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
         workflow: withDeadlines(state, (records) =>
           startDeadlines(meetDeadlines(records, ['DISPUTE'], sanctionedAt), deadlines),
         ),
+      };
+    }
+    case 'ReporterIdentityErased': {
+      if (state.status === 'NONE' || state.identityErasedAt !== undefined) return state;
+      return {
+        ...state,
+        reporter: state.reporter ? { form: 'erased', fields: state.reporter.fields } : null,
+        identityErasedAt: event.data.erasedAt,
       };
     }
     default:

@@ -1,4 +1,4 @@
-import { forwarded, submitted } from '../../../test/fixtures/complaint-events.js';
+import { forwarded, sealedContact, submitted } from '../../../test/fixtures/complaint-events.js';
 import { CURRENT_SCHEMA_VERSION } from './complaint.events.js';
 import {
   COMPLAINT_UPCASTERS,
@@ -42,16 +42,33 @@ const stored = (type: string, schemaVersion: number, data: Record<string, unknow
 
 describe('toComplaintEvent', () => {
   describe('with the production registry', () => {
-    it('has no upcasters while every schema is at version 1', () => {
-      expect(COMPLAINT_UPCASTERS).toEqual({});
-      expect(Object.values(CURRENT_SCHEMA_VERSION)).toEqual([1, 1, 1, 1, 1]);
+    it('has one upcaster: ComplaintSubmitted v1 (contact in clear) to v2 (contact sealed)', () => {
+      expect(Object.keys(COMPLAINT_UPCASTERS)).toEqual(['ComplaintSubmitted']);
+      expect(CURRENT_SCHEMA_VERSION).toEqual({
+        ComplaintSubmitted: 2,
+        ComplaintForwarded: 1,
+        ComplaintResponded: 1,
+        ComplaintEscalated: 1,
+        ComplaintSanctioned: 1,
+      });
     });
 
     it('reads a current-version event as it is', () => {
-      const event = submitted('upc-current');
-      expect(toComplaintEvent(stored('ComplaintSubmitted', 1, { ...event.data }))).toStrictEqual(event);
+      const event = submitted('upc-current', { reporter: sealedContact('key-upc-current') });
+      expect(toComplaintEvent(stored('ComplaintSubmitted', 2, { ...event.data }))).toStrictEqual(event);
       const other = forwarded('upc-current', 'KEMENKES');
       expect(toComplaintEvent(stored('ComplaintForwarded', 1, { ...other.data }))).toStrictEqual(other);
+    });
+
+    it('marks the clear contact of a v1 submit as such, and keeps a v1 submit without one as none', () => {
+      const clear = { name: 'Siti Aminah', email: 'siti@example.id', phone: null };
+      const withContact = { ...submitted('upc-v1-contact').data, reporter: clear };
+      expect(toComplaintEvent(stored('ComplaintSubmitted', 1, withContact))?.data).toStrictEqual({
+        ...withContact,
+        reporter: { form: 'clear', ...clear },
+      });
+      const without = { ...submitted('upc-v1-none').data, reporter: null };
+      expect(toComplaintEvent(stored('ComplaintSubmitted', 1, without))).toStrictEqual(submitted('upc-v1-none'));
     });
 
     it.each(['AgencyRenamed', 'complaintSubmitted', 'ComplaintClosed', ''])(

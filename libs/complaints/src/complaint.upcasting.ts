@@ -18,8 +18,27 @@ export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown
 /** Upcasters by event type and the version they read. */
 export type UpcasterRegistry = Partial<Record<ComplaintEventType, Readonly<Record<number, Upcaster>>>>;
 
-/** Every schema is still at version 1: nothing to upcast yet. Add `{ 1: v1ToV2 }` here when one changes. */
-export const COMPLAINT_UPCASTERS: UpcasterRegistry = {};
+/**
+ * ComplaintSubmitted v1 carried the reporter's contact in clear (`{ name, email, phone }`); v2 seals it.
+ * A v1 event cannot be re-sealed (events are immutable and hash-chained), so its contact is marked
+ * `clear` and kept as written; the state then records only which parts it has (reporter-identity.ts).
+ */
+export const submittedV1ToV2: Upcaster = (data) => {
+  const reporter = data['reporter'] as Record<string, unknown> | null | undefined;
+  if (reporter === null || reporter === undefined) return { ...data, reporter: null };
+  return {
+    ...data,
+    reporter: {
+      form: 'clear',
+      name: reporter['name'] ?? null,
+      email: reporter['email'] ?? null,
+      phone: reporter['phone'] ?? null,
+    },
+  };
+};
+
+/** Upcasters in production, by event type and the version each reads. */
+export const COMPLAINT_UPCASTERS: UpcasterRegistry = { ComplaintSubmitted: { 1: submittedV1ToV2 } };
 
 export class UnsupportedEventVersion extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { agencies, clock, operator, P14D, sp4n } from '../../../test/fixtures/complaint-events.js';
+import { agencies, clock, operator, P14D, sealedContact, sp4n } from '../../../test/fixtures/complaint-events.js';
 import { ActionNotAllowed, ComplaintAlreadyExists, InvalidComplaintInput } from './complaint.errors.js';
 import { evolve, initialState, replay, type Complaint } from './complaint.js';
 import { importSp4nComplaint, sp4nComplaintId, type ImportSp4nComplaint } from './import-sp4n-complaint.js';
@@ -16,7 +16,7 @@ const record = (overrides: Partial<ImportSp4nComplaint> = {}): ImportSp4nComplai
   type: 'COMPLAINT',
   requestedAgencyCode: 'KAB-BANJAR-DINKES',
   anonymous: true,
-  reporter: { name: 'Siti', phone: '081234567890' },
+  reporter: sealedContact('key-sp4n-import', ['name', 'phone']),
   receivedAt: RECEIVED,
   actor: sp4n(),
   now: clock.now(),
@@ -39,6 +39,7 @@ describe('importSp4nComplaint', () => {
       channel: 'SP4N',
       nationalTrackingId: 'LAPOR-2025-000123',
       anonymous: true,
+      reporter: sealedContact('key-sp4n-import', ['name', 'phone']),
       reporterId: null,
       receivedAt: RECEIVED.toISOString(),
       dueAt: '2025-03-15T03:00:00.000Z',

@@ -1,11 +1,12 @@
 import type { CommandActor } from './actor.js';
 import type { AgencyDirectory } from './agency-directory.js';
 import { ComplaintAlreadyExists, InvalidComplaintInput } from './complaint.errors.js';
-import type { ComplaintSubmitted, ComplaintType, ReporterContact } from './complaint.events.js';
+import type { ComplaintSubmitted, ComplaintType } from './complaint.events.js';
 import type { ComplaintState } from './complaint.js';
 import type { DeadlineSchedule } from './deadlines.js';
 import { uuidV5 } from './deterministic-id.js';
 import type { IsoDuration } from './iso-duration.js';
+import type { SealedReporterContact } from './reporter-identity.js';
 import { submitComplaint } from './submit-complaint.js';
 import { trackingCodeFor } from './tracking-code.js';
 import { requiredText } from './validation.js';
@@ -20,7 +21,8 @@ export interface ImportSp4nComplaint {
   readonly requestedAgencyCode?: string | null;
   readonly anonymous?: boolean | null;
   readonly confidential?: boolean | null;
-  readonly reporter?: Partial<ReporterContact> | null;
+  /** Checked and sealed at the edge, as for submitComplaint. */
+  readonly reporter?: SealedReporterContact | null;
   /** When the national system received it; deadlines count from then. Not after `now`. */
   readonly receivedAt: Date;
   readonly actor: CommandActor;

@@ -7,13 +7,13 @@ import {
   type Channel,
   type ComplaintSubmitted,
   type ComplaintType,
-  type ReporterContact,
 } from './complaint.events.js';
 import type { ComplaintState } from './complaint.js';
 import { openWindow, PRIORITIES, type DeadlineSchedule, type Priority } from './deadlines.js';
 import { addDuration, type IsoDuration } from './iso-duration.js';
 import { hashAccessKey } from './reporter-access.js';
-import { oneOf, optionalEmail, optionalPhone, optionalText, requiredText } from './validation.js';
+import { reporterIdFor, type SealedReporterContact } from './reporter-identity.js';
+import { oneOf, optionalText, requiredText } from './validation.js';
 import { SERVICE_CATEGORIES, type ServiceCategory } from './workflow.js';
 
 export interface SubmitComplaint {
@@ -26,7 +26,11 @@ export interface SubmitComplaint {
   readonly requestedAgencyCode?: string | null;
   readonly anonymous?: boolean | null;
   readonly confidential?: boolean | null;
-  readonly reporter?: Partial<ReporterContact> | null;
+  /**
+   * The reporter's contact, checked (reporterContactOf) and sealed at the edge before the decision: the
+   * domain never holds it in clear, and decides nothing on it.
+   */
+  readonly reporter?: SealedReporterContact | null;
   readonly actor: CommandActor;
   readonly now: Date;
   /** The legal response deadline (Law 25/2009), e.g. P14D. */
@@ -77,8 +81,8 @@ export function submitComplaint(command: SubmitComplaint, state: ComplaintState)
       requestedAgencyCode,
       anonymous,
       confidential: command.confidential ?? false,
-      reporter: reporterContact(command.reporter),
-      reporterId: command.actor.role === 'citizen' ? command.actor.id : null,
+      reporter: command.reporter ?? null,
+      reporterId: reporterIdFor(command.actor),
       receivedAt: command.now.toISOString(),
       dueAt: workflowFacts.dueAt ?? addDuration(command.now, command.responseDeadline).toISOString(),
       ...workflowFacts.data,
@@ -115,14 +119,4 @@ function workflowFactsOf(
   const triage = openWindow('TRIAGE', 'TRIAGE', command.now, priority, command.schedule);
   const response = openWindow('RESPONSE', 'RESPONSE', command.now, priority, command.schedule);
   return { dueAt: response.dueAt, data: { priority, category, ...accessKeyHash, deadlines: [triage, response] } };
-}
-
-function reporterContact(reporter: Partial<ReporterContact> | null | undefined): ReporterContact | null {
-  if (!reporter) return null;
-  const contact: ReporterContact = {
-    name: optionalText('reporter.name', reporter.name, 200),
-    email: optionalEmail('reporter.email', reporter.email),
-    phone: optionalPhone('reporter.phone', reporter.phone),
-  };
-  return contact.name === null && contact.email === null && contact.phone === null ? null : contact;
 }

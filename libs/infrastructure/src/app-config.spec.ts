@@ -1,7 +1,11 @@
+import { DEVELOPMENT_KEY_ENCRYPTION_KEY, KeyEncryptionKey } from '#aduan/reporter-vault';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
 import { ConfigError } from './config-error.js';
 
 const STRONG_SECRET = 'a-production-secret-of-at-least-32-characters';
+const KEK = 'e5'.repeat(32);
+/** What production needs besides JWT_SECRET. */
+const PRODUCTION = { NODE_ENV: 'production', REPORTER_KEY_ENCRYPTION_KEY: KEK };
 
 describe('configuration', () => {
   describe('in production (NODE_ENV=production)', () => {
@@ -17,22 +21,50 @@ describe('configuration', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short-secret' })).toThrow(
         /at least 32 characters/,
       );
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).jwtSecret).toBe(STRONG_SECRET);
+      expect(loadConfig({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET }).jwtSecret).toBe(STRONG_SECRET);
     });
 
     it('turns introspection (and the GraphiQL page) off unless GRAPHQL_INTROSPECTION=true', () => {
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).api.graphqlIntrospection).toBe(false);
+      expect(loadConfig({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET }).api.graphqlIntrospection).toBe(false);
       expect(
-        loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, GRAPHQL_INTROSPECTION: 'true' }).api
+        loadConfig({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET, GRAPHQL_INTROSPECTION: 'true' }).api
           .graphqlIntrospection,
       ).toBe(true);
     });
 
     it('refuses fault injection', () => {
       expect(() =>
-        loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, ADUAN_FAULT_INJECT: 'projector-after-apply' }),
+        loadConfig({ ...PRODUCTION, JWT_SECRET: STRONG_SECRET, ADUAN_FAULT_INJECT: 'projector-after-apply' }),
       ).toThrow(/refused in production/);
     });
+  });
+
+  it('refuses to start in production without REPORTER_KEY_ENCRYPTION_KEY, since the development key is public', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET };
+    expect(() => loadConfig(production)).toThrow(
+      new ConfigError(
+        'NODE_ENV=production needs REPORTER_KEY_ENCRYPTION_KEY (32 bytes, e.g. openssl rand -hex 32): the development key is public',
+      ),
+    );
+    expect(() => loadConfig({ ...production, REPORTER_KEY_ENCRYPTION_KEY: DEVELOPMENT_KEY_ENCRYPTION_KEY })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ ...production, REPORTER_KEY_ENCRYPTION_KEY: '  ' })).toThrow(ConfigError);
+    expect(loadConfig({ ...production, REPORTER_KEY_ENCRYPTION_KEY: KEK }).reporterKeyEncryptionKey.id).toBe(
+      KeyEncryptionKey.parse(KEK).id,
+    );
+  });
+
+  it('refuses a REPORTER_KEY_ENCRYPTION_KEY that is not 32 bytes, anywhere', () => {
+    expect(() => loadConfig({ REPORTER_KEY_ENCRYPTION_KEY: 'secret' })).toThrow(/must be 32 bytes/);
+    expect(() => loadConfig({ REPORTER_KEY_ENCRYPTION_KEY: 'e5'.repeat(16) })).toThrow(ConfigError);
+  });
+
+  it('uses the development key-encryption key outside production, and never prints its bytes', () => {
+    const config = loadConfig({ REPORTER_KEY_ENCRYPTION_KEY: KEK });
+    expect(loadConfig({}).reporterKeyEncryptionKey.id).toBe(KeyEncryptionKey.development().id);
+    expect(JSON.stringify(config)).not.toContain(KEK);
+    expect(JSON.stringify(config)).toContain(config.reporterKeyEncryptionKey.id);
   });
 
   it('uses the development secret, with introspection on, outside production', () => {

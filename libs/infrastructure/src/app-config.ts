@@ -3,6 +3,7 @@ import type { DatabaseTimeouts } from '#aduan/postgres';
 import { loadApiSettings, loadDatabaseTimeouts, type ApiSettings } from './api-settings.js';
 import { ConfigError } from './config-error.js';
 import { parseFaultInjection, type FaultInjectionPlan } from './fault-injection.js';
+import { DEVELOPMENT_KEY_ENCRYPTION_KEY, KeyEncryptionKey, KeyEncryptionKeyFormatError } from '#aduan/reporter-vault';
 import { loadWorkflowSettings, WorkflowSettingsError, type WorkflowSettings } from '#aduan/workflow';
 
 /** The development signing key: fine on a laptop, refused where NODE_ENV=production. */
@@ -23,6 +24,11 @@ export interface AppConfig {
   readonly eventStore: EventStoreKind;
   readonly kurrentDbConnectionString: string | null;
   readonly jwtSecret: string;
+  /**
+   * Wraps every reporter's data key (REPORTER_KEY_ENCRYPTION_KEY): without it the key table, a dump or
+   * a backup opens no contact. Its bytes never show in JSON or logs.
+   */
+  readonly reporterKeyEncryptionKey: KeyEncryptionKey;
   readonly responseDeadline: IsoDuration;
   /** How often the API publishes the streams' head hashes (tamper evidence); null when ANCHOR_INTERVAL=off. */
   readonly anchorInterval: IsoDuration | null;
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `NODE_ENV=production needs a JWT_SECRET of at least ${MIN_PRODUCTION_JWT_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
     );
   }
+  const reporterKeyEncryptionKey = keyEncryptionKey(env.REPORTER_KEY_ENCRYPTION_KEY, production);
   let responseDeadline: IsoDuration;
   try {
     responseDeadline = parseIsoDuration(env.RESPONSE_DEADLINE ?? 'P14D', 'RESPONSE_DEADLINE');
@@ -76,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     kurrentDbConnectionString,
     jwtSecret,
+    reporterKeyEncryptionKey,
     responseDeadline,
     anchorInterval,
     production,
@@ -84,6 +92,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     faultInjection: parseFaultInjection(env.ADUAN_FAULT_INJECT, production),
     workflow: workflowSettings(env),
   };
+}
+
+function keyEncryptionKey(value: string | undefined, production: boolean): KeyEncryptionKey {
+  const text = nonEmpty(value) ?? DEVELOPMENT_KEY_ENCRYPTION_KEY;
+  if (production && text === DEVELOPMENT_KEY_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'NODE_ENV=production needs REPORTER_KEY_ENCRYPTION_KEY (32 bytes, e.g. openssl rand -hex 32): the development key is public',
+    );
+  }
+  try {
+    return KeyEncryptionKey.parse(text);
+  } catch (error) {
+    if (error instanceof KeyEncryptionKeyFormatError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 function workflowSettings(env: NodeJS.ProcessEnv): WorkflowSettings {

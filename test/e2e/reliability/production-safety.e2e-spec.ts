@@ -3,7 +3,11 @@ import { getIntrospectionQuery } from 'graphql';
 import { onlyError } from '../support/graphql-client.js';
 import { TestEnvironment, type RunningApp } from '../support/test-app.js';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'production-secret-of-sufficient-length-0123456789' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'production-secret-of-sufficient-length-0123456789',
+  REPORTER_KEY_ENCRYPTION_KEY: 'f6'.repeat(32),
+};
 
 const landingPage = (app: RunningApp) => fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
 

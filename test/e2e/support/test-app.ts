@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueHs256Token, type TokenRequest } from '#aduan/identity';
 import { loadConfig, type AppConfig } from '#aduan/infrastructure';
@@ -29,7 +30,9 @@ export class TestEnvironment {
   }
 
   /** Starts the API over HTTP on a free port, on the given database (a new one by default). */
-  async startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  async startApp(
+    options: { databaseUrl?: string; env?: Record<string, string>; logLevels?: LogLevel[] } = {},
+  ): Promise<RunningApp> {
     const databaseUrl = options.databaseUrl ?? (await this.createDatabase());
     const config: AppConfig = loadConfig({
       ...storeSelection(),
@@ -40,7 +43,12 @@ export class TestEnvironment {
       RATE_LIMIT_TOKEN_REQUESTS_PER_MINUTE: '0',
       ...options.env,
     });
-    const { app, runtime } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });
+    const { app, runtime } = await createApp({
+      config,
+      databaseUrl,
+      schemaFile: false,
+      logLevels: options.logLevels ?? ['error'],
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -5,6 +5,7 @@ import { AgencyDirectory } from '#aduan/agencies';
 import { EVENT_STORE, type EventStore } from '#aduan/event-store';
 import { InvalidTokenError, type Caller } from '#aduan/identity';
 import { ComplaintSummaryQueries } from '#aduan/projections';
+import { ReporterIdentities } from '#aduan/reporter-vault';
 import { AgencyTree } from '../agencies/agency-tree.js';
 import { canView, officerScopeOf } from '../complaints/complaint-access.js';
 import { RUNTIME } from '../runtime/runtime.module.js';
@@ -27,6 +28,7 @@ export class ExportController {
     private readonly queries: ComplaintSummaryQueries,
     @Inject(AgencyDirectory) private readonly agencies: AgencyDirectory,
     @Inject(AgencyTree) private readonly tree: AgencyTree,
+    @Inject(ReporterIdentities) private readonly identities: ReporterIdentities,
   ) {}
 
   @Get('complaints/:id')
@@ -39,7 +41,9 @@ export class ExportController {
     if (!caller) return;
     if (!UUID.test(id)) return problem(reply, 400, 'BAD_USER_INPUT', 'The complaint id must be a UUID');
     const scope = officerScopeOf(caller, this.tree);
-    const lines = complaintHistoryLines(this.store, id.toLowerCase(), caller, scope, (c) => canView(caller, c, scope));
+    const lines = complaintHistoryLines(this.store, this.identities, id.toLowerCase(), caller, scope, (c) =>
+      canView(caller, c, scope),
+    );
     const first = await lines.next();
     if (first.done) return problem(reply, 404, 'NOT_FOUND', 'No complaint with that id that you may see');
     return send(reply, `complaint-${id}.jsonl`, prepend(first.value, lines));
@@ -67,7 +71,9 @@ export class ExportController {
     for (;;) {
       const page = await this.queries.list({ scope: { kind: 'agency', agencyCode: code }, first: PAGE, after });
       for (const item of page.items) {
-        yield* complaintHistoryLines(this.store, item.node.state.id, caller, scope, (c) => canView(caller, c, scope));
+        yield* complaintHistoryLines(this.store, this.identities, item.node.state.id, caller, scope, (c) =>
+          canView(caller, c, scope),
+        );
       }
       if (!page.hasNextPage) return;
       after = page.endCursor;

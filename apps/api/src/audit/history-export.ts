@@ -1,7 +1,8 @@
 import { canSeeReporter, type OfficerScope } from '../complaints/complaint-access.js';
-import { complaintStreamName, replay, toComplaintEvent, type Complaint } from '#aduan/complaints';
+import { complaintStreamName, replay, toComplaintEvent, type Complaint, type ComplaintEvent } from '#aduan/complaints';
 import type { EventStore, RecordedEvent } from '#aduan/event-store';
 import type { Caller } from '#aduan/identity';
+import { contactToOpen, type ReporterIdentities } from '#aduan/reporter-vault';
 import { redactEvent } from './redact-event.js';
 
 /** One JSON Lines record: an event with its metadata and place in the store. */
@@ -25,15 +26,11 @@ export function exportLine(event: RecordedEvent): string {
   })}\n`;
 }
 
-export function complaintOf(events: readonly RecordedEvent[]): Complaint | null {
-  const state = replay(
-    events.flatMap((e) => {
-      const decoded = toComplaintEvent({ type: e.type, schemaVersion: e.metadata.schemaVersion ?? 1, data: e.data });
-      return decoded ? [decoded] : [];
-    }),
-  );
-  return state.status === 'NONE' ? null : state;
-}
+const decodeAll = (events: readonly RecordedEvent[]): ComplaintEvent[] =>
+  events.flatMap((e) => {
+    const decoded = toComplaintEvent({ type: e.type, schemaVersion: e.metadata.schemaVersion ?? 1, data: e.data });
+    return decoded ? [decoded] : [];
+  });
 
 /**
  * One complaint's history as JSON Lines, redacted for the caller by the same function as GraphQL's
@@ -43,15 +40,22 @@ export function complaintOf(events: readonly RecordedEvent[]): Complaint | null 
  */
 export async function* complaintHistoryLines(
   store: EventStore,
+  identities: ReporterIdentities,
   complaintId: string,
   caller: Caller,
   scope: OfficerScope,
   canView: (complaint: Complaint) => boolean,
 ): AsyncGenerator<string> {
   const events = await store.readStream(complaintStreamName(complaintId));
-  const complaint = complaintOf(events);
+  const decoded = decodeAll(events);
+  const state = replay(decoded);
+  const complaint = state.status === 'NONE' ? null : state;
   if (!complaint || !canView(complaint)) return;
   const showReporter = canSeeReporter(caller, complaint, scope);
-  // Lines keep the data as stored (each names its schemaVersion), not upcast, so they match the store.
-  for (const recorded of events) yield exportLine(redactEvent({ recorded, decoded: null }, complaint, showReporter));
+  const [contact = null] = showReporter ? await identities.open([contactToOpen(complaint, decoded)]) : [];
+  // Lines keep the data as stored (each names its schemaVersion), not upcast, so they match the store;
+  // only the submit's contact is replaced, by the opened one or null (redactEvent).
+  for (const recorded of events) {
+    yield exportLine(redactEvent({ recorded, decoded: null }, complaint, showReporter, contact));
+  }
 }

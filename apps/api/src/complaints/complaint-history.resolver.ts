@@ -11,6 +11,7 @@ import {
 } from '#aduan/complaints';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '#aduan/event-store';
 import type { Caller } from '#aduan/identity';
+import { contactToOpen, ReporterIdentities, type ContactView } from '#aduan/reporter-vault';
 import { complaintId } from '../graphql/arguments.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RequestContext } from '../graphql/request-context.decorator.js';
@@ -27,6 +28,7 @@ export class ComplaintHistoryResolver {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tree: AgencyTree,
     @Inject(AgencyDirectory) private readonly agencies: AgencyDirectory,
+    private readonly identities: ReporterIdentities,
   ) {}
 
   @Query(() => [ComplaintEventModel], {
@@ -39,26 +41,43 @@ export class ComplaintHistoryResolver {
     const recorded = await this.store.readStream(complaintStreamName(complaintId(id)));
     if (recorded.length === 0) return [];
     const readable = readableEvents(recorded);
-    const state = replay(readable.flatMap(({ decoded }) => (decoded ? [decoded] : [])));
+    const decoded = readable.flatMap(({ decoded }) => (decoded ? [decoded] : []));
+    const state = replay(decoded);
     if (state.status === 'NONE') return [];
     const scope = officerScopeOf(request.caller, this.tree);
     assertCanView(request.caller, state, scope);
     const showReporter = canSeeReporter(request.caller, state, scope);
+    // Opened once, from the complaint as it stands now: an erasure hides the contact in every event and
+    // every earlier state, not only from the moment it was recorded.
+    const [contact = null] = showReporter ? await this.identities.open([contactToOpen(state, decoded)]) : [];
     // Each event's state after it, folded with the domain's own evolve. Whether the reporter shows is
     // decided once, on the complaint as it stands now, exactly as for `complaint`.
     let after: ComplaintState = initialState();
     return readable.map((event) => {
       if (event.decoded) after = evolve(after, event.decoded);
       return {
-        ...toEventModel(redactEvent(event, state, showReporter)),
-        stateAfter: after.status === 'NONE' ? null : this.stateModel(after, event.recorded.revision, showReporter),
+        ...toEventModel(redactEvent(event, state, showReporter, contact)),
+        stateAfter:
+          after.status === 'NONE'
+            ? null
+            : this.stateModel(after, state, event.recorded.revision, showReporter, contact),
       };
     });
   }
 
-  private stateModel(state: Complaint, version: number, showReporter: boolean): ComplaintModel {
-    const shown = showReporter ? state : { ...state, reporter: null };
-    return { ...toComplaintModel({ state: shown, version }, this.agencies), reporterAccess: showReporter };
+  private stateModel(
+    after: Complaint,
+    now: Complaint,
+    version: number,
+    showReporter: boolean,
+    contact: ContactView | null,
+  ): ComplaintModel {
+    const shown = { ...after, reporter: showReporter ? now.reporter : null };
+    return {
+      ...toComplaintModel({ state: shown, version }, this.agencies),
+      reporterAccess: showReporter,
+      openedReporter: showReporter ? contact : null,
+    };
   }
 }
 

@@ -26,6 +26,9 @@ import { ForwardComplaintHandler } from './commands/forward-complaint.handler.js
 import { RespondToComplaintHandler } from './commands/respond-to-complaint.handler.js';
 import { SanctionComplaintHandler } from './commands/sanction-complaint.handler.js';
 import { SubmitComplaintHandler } from './commands/submit-complaint.handler.js';
+import { EraseReporterIdentityHandler } from './commands/erase-reporter-identity.handler.js';
+import { ReporterContacts } from './reporter-contacts.js';
+import { ReporterIdentityResolver } from './reporter-identity.resolver.js';
 
 @Module({
   imports: [CqrsModule],
@@ -56,6 +59,10 @@ import { SubmitComplaintHandler } from './commands/submit-complaint.handler.js';
     RejectComplaintForExaminationHandler,
     IssueRecommendationHandler,
     ReportRecommendationImplementationHandler,
+    ReporterIdentityResolver,
+    ReporterContacts,
+    EraseReporterIdentityHandler,
   ],
+  exports: [ReporterContacts],
 })
 export class ComplaintsModule {}

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgencyDirectory } from '#aduan/agencies';
 import type { Caller } from '#aduan/identity';
 import { ComplaintSummaryQueries, type ComplaintSnapshot } from '#aduan/projections';
@@ -8,7 +8,7 @@ import { complaintId, pageSize } from '../graphql/arguments.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { RequestContext } from '../graphql/request-context.decorator.js';
 import { AgencyTree } from '../agencies/agency-tree.js';
-import { assertCanView, canSeeReporter, canView, listScope, officerScopeOf } from './complaint-access.js';
+import { assertCanView, canView, listScope, officerScopeOf } from './complaint-access.js';
 import { ComplaintRepository } from './complaint.repository.js';
 import { toComplaintModel } from './complaint-view.js';
 import { EscalateComplaintCommand } from './commands/escalate-complaint.command.js';
@@ -24,7 +24,6 @@ import { SanctionComplaintInput } from './inputs/sanction-complaint.input.js';
 import { SubmitComplaintInput } from './inputs/submit-complaint.input.js';
 import { ComplaintConnectionModel } from './models/complaint-connection.model.js';
 import { ComplaintModel } from './models/complaint.model.js';
-import { ReporterModel } from './models/reporter.model.js';
 
 @Resolver(() => ComplaintModel)
 export class ComplaintsResolver {
@@ -68,17 +67,6 @@ export class ComplaintsResolver {
       edges: page.items.map((item) => ({ node: toComplaintModel(item.node, this.agencies), cursor: item.cursor })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
-  }
-
-  @ResolveField(() => ReporterModel, {
-    nullable: true,
-    description: 'The reporter, where the caller may see them; never shown to agencies for an anonymous report.',
-  })
-  reporter(@Parent() complaint: ComplaintModel, @RequestContext() request: GraphQLContext): ReporterModel | null {
-    if (!complaint.complaint.reporter) return null;
-    const scope = officerScopeOf(request.caller, this.tree);
-    if (!complaint.reporterAccess && !canSeeReporter(request.caller, complaint.complaint, scope)) return null;
-    return { ...complaint.complaint.reporter };
   }
 
   @Mutation(() => ComplaintModel, { description: 'File a report; anyone may, with or without a token.' })

@@ -10,7 +10,7 @@ import { ComplaintRepository } from '../complaints/complaint.repository.js';
 import { toComplaintModel } from '../complaints/complaint-view.js';
 import { apiError, badUserInput } from '../graphql/api-errors.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { hashInput } from './canonical-input.js';
+import { hashInput, sameInput } from './canonical-input.js';
 import { IdempotencyKeys, seal, unseal, type KeyScope, type RecordedResult } from './idempotency-keys.js';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -29,6 +29,7 @@ const POLL_MS = 25;
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly waitMs: number;
+  private readonly inputKey: Buffer;
 
   constructor(
     private readonly keys: IdempotencyKeys,
@@ -37,6 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.waitMs = config.api.requestTimeoutMs;
+    this.inputKey = config.reporterKeyEncryptionKey.derive('idempotency-input');
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -55,15 +57,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mutation: info.fieldName,
       key,
     };
-    return from(this.run(scope, hashInput(args), next));
+    return from(this.run(scope, args, next));
   }
 
-  private async run(scope: KeyScope, inputHash: string, next: CallHandler): Promise<unknown> {
+  private async run(scope: KeyScope, args: Record<string, unknown>, next: CallHandler): Promise<unknown> {
+    const inputHash = hashInput(args, this.inputKey);
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       const claim = await this.keys.claim(scope, inputHash);
       if (claim.outcome === 'claimed') return this.execute(scope, claim.claimId, next);
-      if (claim.inputHash !== inputHash) {
+      if (!sameInput(claim.inputHash, args, this.inputKey)) {
         throw badUserInput(`This idempotency key was already used for ${scope.mutation} with different input`, {
           field: 'idempotencyKey',
           reason: 'IDEMPOTENCY_KEY_REUSED',

@@ -15,6 +15,7 @@ import {
   PublicFeedQueries,
   StatisticsQueries,
 } from '#aduan/projections';
+import { ReporterIdentities } from '#aduan/reporter-vault';
 import { deadlineScheduleOf } from '#aduan/workflow';
 import { AgencyTree } from '../agencies/agency-tree.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
@@ -43,6 +44,7 @@ export class RuntimeModule {
         { provide: Projector, useValue: runtime.projector },
         { provide: ComplaintSummaryQueries, useValue: runtime.complaintQueries },
         { provide: EscalationQueries, useValue: runtime.escalationQueries },
+        { provide: ReporterIdentities, useValue: runtime.reporterIdentities },
         { provide: ComplaintRepository, useValue: new ComplaintRepository(runtime.eventStore) },
         { provide: RuntimeLifecycle, useFactory: () => new RuntimeLifecycle(runtime) },
         // The SP4N-LAPOR! workflow (docs/workflow.md).
@@ -62,6 +64,7 @@ export class RuntimeModule {
         Projector,
         ComplaintSummaryQueries,
         EscalationQueries,
+        ReporterIdentities,
         ComplaintRepository,
         DEADLINE_SCHEDULE,
         AgencyTree,

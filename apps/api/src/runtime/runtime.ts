@@ -16,11 +16,13 @@ import {
   migrateReadModels,
   type Projector,
 } from '#aduan/projections';
+import { PostgresKeyVault, ReporterIdentities } from '#aduan/reporter-vault';
 import type { DataSource } from 'typeorm';
 
 /**
  * Everything the API runs on, built and torn down outside Nest's container so the CLI and the
- * tests can use the same wiring: the pool, the event store, the read models and their projector.
+ * tests can use the same wiring: the pool, the event store, the read models and their projector,
+ * and the reporters' key vault.
  */
 export class Runtime {
   private constructor(
@@ -33,6 +35,7 @@ export class Runtime {
     readonly tokenVerifier: TokenVerifier,
     readonly complaintQueries: ComplaintSummaryQueries,
     readonly escalationQueries: EscalationQueries,
+    readonly reporterIdentities: ReporterIdentities,
     private readonly logger: Logger,
   ) {}
 
@@ -53,6 +56,9 @@ export class Runtime {
     });
     try {
       const eventStore = await createConfiguredEventStore(config, pool, logger);
+      // In PostgreSQL whichever store holds the events: keys must outlive and stay apart from them.
+      const keyVault = new PostgresKeyVault(pool, config.reporterKeyEncryptionKey);
+      await keyVault.migrate();
       const readModels = createReadModelDataSource(withDatabaseTimeouts(databaseUrl, config.databaseTimeouts));
       await readModels.initialize();
       await migrateReadModels(readModels);
@@ -69,6 +75,7 @@ export class Runtime {
         new Hs256TokenVerifier(config.jwtSecret),
         new ComplaintSummaryQueries(readModels),
         new EscalationQueries(readModels),
+        new ReporterIdentities(keyVault),
         logger,
       );
     } catch (error) {

@@ -9,10 +9,13 @@ import {
   workflowOf,
   type Complaint,
   type DeadlineSchedule,
+  type SubmitComplaint,
 } from '#aduan/complaints';
 import type { AppConfig } from '#aduan/infrastructure';
 import { accessKeyOf, complaintIdOf, parseReport, replyText, type IncomingMessage } from '#aduan/intake';
+import { ReporterIdentities } from '#aduan/reporter-vault';
 import { ComplaintRepository } from '../complaints/complaint.repository.js';
+import { sealReporter } from '../complaints/seal-reporter.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { CLOCK, type Clock } from '../runtime/clock.js';
 import { DEADLINE_SCHEDULE } from '../workflow/workflow.tokens.js';
@@ -35,6 +38,7 @@ const INDONESIAN_PHONE = /^(?:\+?62|0)\d{7,13}$/;
 /**
  * Turns a provider's message into a complaint, exactly once per message: the complaint id is derived
  * from the message id, so a redelivery finds the complaint the first delivery made and writes nothing.
+ * The sender's name and number are sealed under the complaint's own key before the event is written.
  */
 @Injectable()
 export class IntakeService {
@@ -44,6 +48,7 @@ export class IntakeService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DEADLINE_SCHEDULE) private readonly schedule: DeadlineSchedule,
+    private readonly identities: ReporterIdentities,
   ) {}
 
   async receive(message: IncomingMessage, secret: string): Promise<IntakeResult> {
@@ -53,9 +58,32 @@ export class IntakeService {
     const gateway = { id: `${message.channel.toLowerCase()}-gateway`, role: 'public' as const, agencyCode: null };
     const now = this.clock.now();
     const phone = message.from.replace(/[\s\-().]/g, '');
+    const command: SubmitComplaint = {
+      complaintId,
+      trackingCode: trackingCodeFor(complaintId),
+      title: report.title,
+      description: report.description,
+      type: 'COMPLAINT',
+      channel: message.channel,
+      requestedAgencyCode: report.agencyCode,
+      actor: gateway,
+      now,
+      responseDeadline: this.config.responseDeadline,
+      agencies: this.agencies,
+      accessKey,
+      schedule: this.schedule,
+    };
     let complaint: Complaint;
     let duplicate = false;
     try {
+      // Decided on the stream as it is first, so a redelivery touches no key (not even after an erasure).
+      const { state: current } = await this.complaints.load(complaintId);
+      const reporter = await sealReporter(
+        this.identities,
+        { complaintId, reporterId: null },
+        { name: message.senderName?.slice(0, 200) ?? null, phone: INDONESIAN_PHONE.test(phone) ? phone : null },
+        () => submitComplaint(command, current),
+      );
       const snapshot = await this.complaints.execute(
         complaintId,
         null,
@@ -66,29 +94,7 @@ export class IntakeService {
           now,
           eventId: () => uuidV5(`intake-event:${complaintId}`),
         },
-        (state) =>
-          submitComplaint(
-            {
-              complaintId,
-              trackingCode: trackingCodeFor(complaintId),
-              title: report.title,
-              description: report.description,
-              type: 'COMPLAINT',
-              channel: message.channel,
-              requestedAgencyCode: report.agencyCode,
-              reporter: {
-                name: message.senderName?.slice(0, 200) ?? null,
-                phone: INDONESIAN_PHONE.test(phone) ? phone : null,
-              },
-              actor: gateway,
-              now,
-              responseDeadline: this.config.responseDeadline,
-              agencies: this.agencies,
-              accessKey,
-              schedule: this.schedule,
-            },
-            state,
-          ),
+        (state) => submitComplaint({ ...command, reporter }, state),
       );
       complaint = snapshot.state;
     } catch (error) {

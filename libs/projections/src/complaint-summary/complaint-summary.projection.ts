@@ -11,11 +11,14 @@ interface SummaryRow {
 
 /**
  * Keeps one row per complaint holding the domain state folded with the domain's own `evolve`, so
- * the read model can never disagree with the aggregate about what an event means.
+ * the read model can never disagree with the aggregate about what an event means. The state holds the
+ * reporter's contact only sealed (or, for v1 submits, which parts it has): no personal data in clear.
+ * Version 2: the state's `reporter` changed shape (reporter identities); the rebuild it causes also
+ * clears v1 contacts out of the rows that held them in clear.
  */
 export const complaintSummaryProjection = (log: (message: string) => void = () => undefined): Projection => ({
   name: 'complaint-summary',
-  version: 1,
+  version: 2,
   tables: ['complaint_summary'],
   async apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
     if (events.length === 0) return;

@@ -49,7 +49,9 @@ export class ComplaintEventModel {
   causationId!: string;
 
   @Field(() => GraphQLJSON, {
-    description: 'The event data, upcast to the current schema; identities redacted by role.',
+    description:
+      "The event data, upcast to the current schema; identities redacted by role. A submit's `reporter` is shown opened, " +
+      '{ name, email, phone } ("[erased]" once erased), to those who may see the reporter, and null to everyone else.',
   })
   data!: Record<string, unknown>;
 

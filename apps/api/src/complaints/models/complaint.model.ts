@@ -1,5 +1,6 @@
 import type { Channel, Complaint, ComplaintStatus, ComplaintType, Priority, ServiceCategory } from '#aduan/complaints';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ContactView } from '#aduan/reporter-vault';
 import { AgencyModel } from '../../agencies/agency.model.js';
 import { ChannelEnum, ComplaintStatusEnum, ComplaintTypeEnum } from '../../graphql/enums.js';
 import { ComplaintEscalationModel } from './complaint-escalation.model.js';
@@ -154,4 +155,7 @@ export class ComplaintModel {
 
   /** Set when the caller proved with the access key that they are the reporter. */
   reporterAccess?: boolean;
+
+  /** The reporter's contact already opened for this caller: histories open it once for every `stateAfter`. */
+  openedReporter?: ContactView | null;
 }
