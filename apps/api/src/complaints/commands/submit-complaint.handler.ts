@@ -31,7 +31,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     const complaintId = randomUUID();
     const context = commandContext(request, this.clock.now());
     const accessKey = formatAccessKey(randomBytes(16));
-    const snapshot = await this.complaints.execute(complaintId, null, context, (state) =>
+    const snapshot = await this.complaints.executeNew(complaintId, context, (state) =>
       submitComplaint(
         {
           complaintId,
