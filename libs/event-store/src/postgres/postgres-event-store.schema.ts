@@ -55,10 +55,15 @@ BEGIN
     ALTER TABLE events DROP CONSTRAINT events_pkey;
     ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey_upgrade;
   END IF;
+  DROP INDEX IF EXISTS events_transaction_id_position_idx;
+  -- Only the first schema's own head table (its key and two columns), never another table of that name.
+  IF EXISTS (SELECT FROM pg_constraint WHERE conname = 'streams_pkey' AND conrelid = to_regclass('streams'))
+     AND (SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
+           WHERE attrelid = to_regclass('streams') AND attnum > 0 AND NOT attisdropped) = ARRAY['stream_name', 'revision'] THEN
+    DROP TABLE streams;
+  END IF;
 END
 $upgrade$;
-DROP INDEX IF EXISTS events_transaction_id_position_idx;
-DROP TABLE IF EXISTS streams;
 
 CREATE OR REPLACE FUNCTION aduan_append(
   p_stream   text,

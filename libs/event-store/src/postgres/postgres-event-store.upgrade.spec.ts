@@ -133,3 +133,18 @@ describeEventStoreContract('PostgresEventStore upgraded from the first schema', 
     },
   };
 });
+
+describe('migrate() beside tables that are not the event store’s', () => {
+  it('leaves a table named streams alone unless it is the first schema’s head table', async () => {
+    const pool = createPool({ connectionString: await postgres.createDatabase(), max: 2 });
+    try {
+      await pool.query('CREATE TABLE streams (id serial PRIMARY KEY, title text)');
+      await pool.query(`INSERT INTO streams (title) VALUES ('someone else''s row')`);
+      await migrateEventStore(pool);
+      const { rows } = await pool.query<{ title: string }>('SELECT title FROM streams');
+      expect(rows).toEqual([{ title: "someone else's row" }]);
+    } finally {
+      await pool.end();
+    }
+  });
+});
