@@ -15,6 +15,7 @@ function run(spec: HttpLoadSpec): Promise<HttpLoadResult> {
     if (!ok) firstBadBody ??= body.slice(0, 500);
     return ok;
   };
+  const cpuBefore = process.cpuUsage();
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -43,10 +44,13 @@ function run(spec: HttpLoadSpec): Promise<HttpLoadResult> {
           p99Ms: result.latency.p99,
           errors: result.non2xx + result.mismatches + result.errors + result.timeouts,
           firstBadBody,
+          generatorCpuMs: cpuMs(process.cpuUsage(cpuBefore)),
         });
       },
     );
   });
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
 serveOneRequest(run);

@@ -24,4 +24,6 @@ export interface HttpLoadResult {
   readonly errors: number;
   /** The first wrong body, to say why errors happened. */
   readonly firstBadBody: string | null;
+  /** CPU the load generator's process spent during the load, in milliseconds (it shares the cores). */
+  readonly generatorCpuMs: number;
 }

@@ -9,6 +9,8 @@ export type { HttpLoadResult, HttpLoadSpec } from './http-load-spec.js';
 /** A load's result with what each answered request cost the server (this process) and PostgreSQL. */
 export interface HttpFigures extends HttpLoadResult {
   readonly cpu: CpuPerOperation;
+  /** The load generator's CPU per answered request, in microseconds. */
+  readonly generatorUs: number;
 }
 
 const WORKER = fileURLToPath(new URL('./autocannon-worker.js', import.meta.url));
@@ -30,5 +32,6 @@ export async function runHttpLoad(spec: HttpLoadSpec): Promise<HttpLoadResult> {
 export async function measureHttpLoad(meter: CpuMeter, spec: HttpLoadSpec): Promise<HttpFigures> {
   const before = meter.sample();
   const result = await runHttpLoad(spec);
-  return { ...result, cpu: meter.perOperation(before, result.succeeded) };
+  const generatorUs = result.succeeded > 0 ? (result.generatorCpuMs * 1000) / result.succeeded : Number.NaN;
+  return { ...result, cpu: meter.perOperation(before, result.succeeded), generatorUs };
 }

@@ -86,7 +86,7 @@ export async function measureReadAndRebuild(url: string, meter: CpuMeter, rounds
       await copyReadModels(url, tables);
       return storedEvents;
     }),
-    storedStreams: await countOf(url, 'SELECT count(*) AS count FROM streams'),
+    storedStreams: await countOf(url, 'SELECT count(DISTINCT stream_name) AS count FROM events'),
     projectedComplaints: await countOf(url, 'SELECT count(*) AS count FROM complaint_summary'),
   };
 }

@@ -28,7 +28,7 @@ export interface ScaleOptions {
 
 /**
  * Latencies that should not depend on how many events are stored: an append (index depth of the
- * events and streams tables) and a complaint lookup (read-model primary key). Measured at each
+ * events table's keys) and a complaint lookup (read-model primary key). Measured at each
  * size with the API freshly started on the store, after its projector has caught up.
  */
 export async function measureScalePoint(

@@ -10,7 +10,7 @@ import type {
   Subscription,
 } from '#aduan/event-store';
 import { WrongExpectedRevisionError } from '#aduan/event-store';
-import { hashEvent, HASH_KEY, PREVIOUS_HASH_KEY, storedHash } from './event-hash.js';
+import { hashEvent, storedHash, withChainKeys } from './event-hash.js';
 
 interface StreamHead {
   readonly revision: number;
@@ -65,11 +65,10 @@ export class HashChainingEventStore implements EventStore {
     const head = knownHead ?? (await this.headAt(streamName, expected));
     let previousHash = head.hash;
     const chained = events.map((event, index) => {
-      const hash = hashEvent({ ...event, streamName, revision: head.revision + 1 + index }, previousHash);
-      const linked: NewEvent = {
-        ...event,
-        metadata: { ...event.metadata, [PREVIOUS_HASH_KEY]: previousHash, [HASH_KEY]: hash },
-      };
+      const revision = head.revision + 1 + index;
+      const { id, type, data, metadata } = event;
+      const hash = hashEvent({ streamName, revision, id, type, data, metadata }, previousHash);
+      const linked: NewEvent = { ...event, metadata: withChainKeys(metadata, previousHash, hash) };
       previousHash = hash;
       return linked;
     });

@@ -71,6 +71,33 @@ describe('IndonesianWorkingCalendar', () => {
         { numRuns: 200 },
       );
     });
+
+    it('answers a span counted before exactly as a first count does, as a Date of its own', () => {
+      const warm = new IndonesianWorkingCalendar();
+      fc.assert(
+        fc.property(
+          fc.date({
+            min: new Date('2024-01-01T00:00:00Z'),
+            max: new Date('2027-12-31T00:00:00Z'),
+            noInvalidDate: true,
+          }),
+          fc.integer({ min: 1, max: 30 }),
+          (from, days) => {
+            const first = warm.addWorkingDays(from, days);
+            const again = warm.addWorkingDays(new Date(from.getTime() + 60_000), days);
+            const fresh = new IndonesianWorkingCalendar().addWorkingDays(from, days);
+            expect(again).not.toBe(first);
+            if (warm.local.dateOf(new Date(from.getTime() + 60_000)) === warm.local.dateOf(from)) {
+              expect(again.getTime()).toBe(first.getTime());
+            }
+            expect(first.getTime()).toBe(fresh.getTime());
+            first.setTime(0); // a caller changing its answer must not change the next one
+            expect(warm.addWorkingDays(from, days).getTime()).toBe(fresh.getTime());
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
   });
 
   describe('addMonths', () => {

@@ -4,6 +4,9 @@ import { LocalTime, nextDate, weekdayOf } from './local-time.js';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
 
+/** Spans remembered (a few per day in live use; a replay of old complaints may ask for many more). */
+const SPAN_END_CACHE_SIZE = 4_096;
+
 export interface WorkingCalendarOptions {
   /** Where the working day is counted; WIB by default. */
   readonly timeZone?: string;
@@ -22,6 +25,12 @@ export class IndonesianWorkingCalendar implements WorkingCalendar {
   private readonly holidays = new Holidays('ID');
   private readonly byYear = new Map<number, ReadonlySet<string>>();
   private readonly extra: ReadonlySet<string>;
+  /**
+   * Ends of working-day spans already counted, by local start date and length. Every complaint
+   * submitted on one local day gets the same deadlines, so counting (a day-by-day walk with a time
+   * zone conversion at its end) is done once per day and span instead of on every submit.
+   */
+  private readonly spanEnds = new Map<string, number>();
 
   constructor(options: WorkingCalendarOptions = {}) {
     this.local = new LocalTime(options.timeZone ?? DEFAULT_TIME_ZONE);
@@ -57,13 +66,21 @@ export class IndonesianWorkingCalendar implements WorkingCalendar {
   }
 
   addWorkingDays(from: Date, days: number): Date {
-    let date = this.local.dateOf(from);
-    let counted = 0;
-    while (counted < days) {
-      date = nextDate(date);
-      if (this.isWorkingDate(date)) counted++;
+    const start = this.local.dateOf(from);
+    const key = `${start}/${days}`;
+    let end = this.spanEnds.get(key);
+    if (end === undefined) {
+      let date = start;
+      let counted = 0;
+      while (counted < days) {
+        date = nextDate(date);
+        if (this.isWorkingDate(date)) counted++;
+      }
+      end = this.local.startOf(nextDate(date)).getTime();
+      if (this.spanEnds.size >= SPAN_END_CACHE_SIZE) this.spanEnds.clear();
+      this.spanEnds.set(key, end);
     }
-    return this.local.startOf(nextDate(date));
+    return new Date(end);
   }
 
   addMonths(from: Date, months: number): Date {

@@ -76,3 +76,47 @@ describe('ComplaintRepository: a stale expectedVersion', () => {
     expect(await repository.loadAt(id, 2)).toBeNull();
   });
 });
+
+describe('ComplaintRepository.executeNew (a complaint id just generated)', () => {
+  /** Counts the stream reads a command makes. */
+  class CountingStore extends InMemoryEventStore {
+    reads = 0;
+    override readStream(streamName: string, fromRevision?: number) {
+      this.reads += 1;
+      return super.readStream(streamName, fromRevision);
+    }
+  }
+
+  it('decides on the empty state and appends without reading the stream first', async () => {
+    const store = new CountingStore();
+    const id = randomUUID();
+    const seen: string[] = [];
+    const result = await new ComplaintRepository(store).executeNew(id, context(OPERATOR), (state) => {
+      seen.push(state.status);
+      return submitted(id);
+    });
+    expect(seen).toEqual(['NONE']);
+    expect(store.reads).toBe(0);
+    expect(result.version).toBe(0);
+    expect(result.state.status).toBe('SUBMITTED');
+    expect((await store.readStream(`complaint-${id}`)).map((e) => e.type)).toEqual(['ComplaintSubmitted']);
+  });
+
+  it('decides again on the stored state when the stream exists after all', async () => {
+    const store = new CountingStore();
+    const repository = new ComplaintRepository(store);
+    const id = randomUUID();
+    await repository.execute(id, null, context(OPERATOR), () => submitted(id));
+    const seen: string[] = [];
+    const result = await repository.executeNew(id, context(OPERATOR), (state) => {
+      seen.push(state.status);
+      return state.status === 'NONE' ? submitted(id) : forwarded(id, 'KEMENKES');
+    });
+    expect(seen).toEqual(['NONE', 'SUBMITTED']);
+    expect(result.version).toBe(1);
+    expect((await store.readStream(`complaint-${id}`)).map((e) => e.type)).toEqual([
+      'ComplaintSubmitted',
+      'ComplaintForwarded',
+    ]);
+  });
+});

@@ -78,6 +78,32 @@ export class ComplaintRepository {
   }
 
   /**
+   * Like `execute`, for a complaint whose id the caller has just generated at random (a submit): its
+   * stream cannot exist yet, so the decision is taken on the empty state without reading the stream
+   * (one round trip fewer) and appended with a "no stream" expectation. Should the stream exist after
+   * all, the store refuses that append and the command runs as `execute` would: load, decide again.
+   */
+  async executeNew(
+    complaintId: string,
+    context: CommandContext,
+    decide: (state: ComplaintState) => ComplaintEvent,
+  ): Promise<ComplaintSnapshot> {
+    const empty = replay([]);
+    const events = [decide(empty)];
+    try {
+      const result = await this.store.append(
+        complaintStreamName(complaintId),
+        events.map((event) => toNewEvent(event, context)),
+        'no-stream',
+      );
+      return { state: replay(events, empty) as Complaint, version: result.nextExpectedRevision };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      return this.execute(complaintId, null, context, decide);
+    }
+  }
+
+  /**
    * Like `execute`, for decisions of any number of events, appended in one atomic write. A decision
    * of no events writes nothing and answers the complaint as it is.
    */

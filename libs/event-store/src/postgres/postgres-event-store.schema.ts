@@ -15,13 +15,17 @@ const STREAM_LOCK_CLASS = 1633973601;
 const MIGRATION_LOCK_KEY = '7017863180670821747';
 
 /**
- * The event store's tables and append function. Every statement is idempotent, so migrate() can run
- * on every start. Design:
+ * The event store's table and append function. Every statement is idempotent, so migrate() can run
+ * on every start, and it upgrades a store made by earlier code in place (see the upgrade block).
+ * Design:
  * - `events.position` is a global sequence; it is assigned at insert, not at commit, so positions
  *   alone have holes that fill late. `transaction_id` (xid8) lets readers order by transaction and
  *   stop below the oldest transaction still running (see readAll), which never skips a late commit.
- * - `streams` holds each stream's head revision. Appends to one stream are serialised by an advisory
- *   lock on the stream name, not by this row's lock (see aduan_append for why).
+ *   `(transaction_id, position)` is the primary key: the one index that serves that read, and unique
+ *   because positions are.
+ * - A stream's head is its last event, found through the `(stream_name, stream_revision)` key.
+ *   Appends to one stream are serialised by an advisory lock on the stream name (see aduan_append),
+ *   so the head read under that lock is final. Each append writes one row and three index entries.
  */
 export const EVENT_STORE_DDL = /* sql */ `
 CREATE TABLE IF NOT EXISTS events (
@@ -34,21 +38,32 @@ CREATE TABLE IF NOT EXISTS events (
   data            jsonb       NOT NULL,
   metadata        jsonb       NOT NULL,
   recorded_at     timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT events_pkey PRIMARY KEY (position),
+  CONSTRAINT events_pkey PRIMARY KEY (transaction_id, position),
   CONSTRAINT events_event_id_key UNIQUE (event_id),
   CONSTRAINT events_stream_revision_key UNIQUE (stream_name, stream_revision),
   CONSTRAINT events_stream_revision_check CHECK (stream_revision >= 0),
   CONSTRAINT events_event_type_check CHECK (event_type <> '')
 );
 
-CREATE INDEX IF NOT EXISTS events_transaction_id_position_idx ON events (transaction_id, position);
-
-CREATE TABLE IF NOT EXISTS streams (
-  stream_name text   NOT NULL,
-  -- Revision of the last event: the expectation check reads one row, not the stream's events.
-  revision    bigint NOT NULL,
-  CONSTRAINT streams_pkey PRIMARY KEY (stream_name)
-);
+-- Upgrade of a store made by the first schema: its primary key was (position) beside a plain index on
+-- (transaction_id, position), and a table streams kept each stream's head revision (one more row and
+-- index entry per append, now read from events instead). Rows and their order are untouched.
+DO $upgrade$
+BEGIN
+  IF EXISTS (SELECT FROM pg_index WHERE indrelid = 'events'::regclass AND indisprimary AND indnatts = 1) THEN
+    CREATE UNIQUE INDEX events_pkey_upgrade ON events (transaction_id, position);
+    ALTER TABLE events DROP CONSTRAINT events_pkey;
+    ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey_upgrade;
+  END IF;
+  DROP INDEX IF EXISTS events_transaction_id_position_idx;
+  -- Only the first schema's own head table (its key and two columns), never another table of that name.
+  IF EXISTS (SELECT FROM pg_constraint WHERE conname = 'streams_pkey' AND conrelid = to_regclass('streams'))
+     AND (SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
+           WHERE attrelid = to_regclass('streams') AND attnum > 0 AND NOT attisdropped) = ARRAY['stream_name', 'revision'] THEN
+    DROP TABLE streams;
+  END IF;
+END
+$upgrade$;
 
 CREATE OR REPLACE FUNCTION aduan_append(
   p_stream   text,
@@ -98,7 +113,7 @@ BEGIN
   --    even though its expectation no longer holds. Done under the lock, so a retry racing its own
   --    uncommitted original waits for it and then finds it, instead of failing. The head and whether
   --    any id is already stored are read in one statement; the full comparison runs only then.
-  SELECT coalesce((SELECT s.revision FROM streams s WHERE s.stream_name = p_stream), -1),
+  SELECT coalesce((SELECT max(h.stream_revision) FROM events h WHERE h.stream_name = p_stream), -1),
          EXISTS (SELECT FROM events e WHERE e.event_id = ANY (p_ids))
     INTO v_current, v_known;
   IF v_known THEN
@@ -136,9 +151,8 @@ BEGIN
   END IF;
 
   -- 4. Write. One event (what the API appends) is a plain INSERT … VALUES; several go through
-  --    unnest, whose identity values follow the ORDER BY, so positions rise with revisions. The
-  --    head row is inserted or updated as the read above found it absent or present: under the
-  --    lock that read is final, so no upsert is needed.
+  --    unnest, whose identity values follow the ORDER BY, so positions rise with revisions. Under
+  --    the lock the head read above is final, so the revisions cannot collide.
   IF v_count = 1 THEN
     INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
     VALUES (p_stream, v_current + 1, p_ids[1], p_types[1], p_data[1], p_metadata[1])
@@ -152,11 +166,6 @@ BEGIN
       RETURNING position
     )
     SELECT max(position) INTO v_last_pos FROM inserted;
-  END IF;
-  IF v_current < 0 THEN
-    INSERT INTO streams (stream_name, revision) VALUES (p_stream, v_count - 1);
-  ELSE
-    UPDATE streams SET revision = v_current + v_count WHERE stream_name = p_stream;
   END IF;
   next_expected_revision := v_current + v_count;
   last_position := v_last_pos;

@@ -71,7 +71,7 @@ describe('PostgresEventStore specifics', () => {
     }
   });
 
-  it('lets the (transaction_id, position) index serve readAll’s bounds and order', async () => {
+  it('lets the (transaction_id, position) primary key serve readAll’s bounds and order', async () => {
     const plan = await withClient(opened.pool, async (client) => {
       await client.query('BEGIN');
       // Small test tables favour a sequential scan; forbid it to learn whether the index *can* serve.
@@ -80,7 +80,7 @@ describe('PostgresEventStore specifics', () => {
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
 
-    expect(plan).toContain('Index Scan using events_transaction_id_position_idx');
+    expect(plan).toContain('Index Scan using events_pkey');
     expect(plan).toMatch(/Index Cond: .*ROW\(transaction_id, "?position"?\) >/);
     expect(plan).not.toContain('Sort');
   });

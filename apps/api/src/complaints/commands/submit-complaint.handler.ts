@@ -62,7 +62,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
       input.reporter,
       () => submitComplaint(command, initialState()),
     );
-    const snapshot = await this.complaints.execute(complaintId, null, context, (state) =>
+    const snapshot = await this.complaints.executeNew(complaintId, context, (state) =>
       submitComplaint({ ...command, reporter }, state),
     );
     // The key is answered only when the decision kept it (no account, or anonymous).
