@@ -105,6 +105,7 @@ const sanctionedHistory = (
       kind: 'WRITTEN_REPRIMAND',
       reason: 'Lalai menanggapi',
       actor: ombudsman(),
+      office: NATIONAL_OFFICE,
       now: at,
       agencies: agencyTree,
       schedule,
@@ -736,6 +737,7 @@ describe('the recommendation and the Ombudsman’s other decisions', () => {
         finding,
         reason: 'Rekomendasi sudah dilaksanakan',
         actor: ombudsman(),
+        office: NATIONAL_OFFICE,
         now: clock.after('P50D'),
       },
       complaintOf(events),
@@ -767,7 +769,14 @@ describe('the recommendation and the Ombudsman’s other decisions', () => {
   it('orders no field check once a recommendation is issued', () => {
     expect(() =>
       orderFieldCheck(
-        { complaintId: 'mix-field', reason: 'Cek lapangan', actor: ombudsman(), now: clock.after('P21D'), schedule },
+        {
+          complaintId: 'mix-field',
+          reason: 'Cek lapangan',
+          actor: ombudsman(),
+          office: NATIONAL_OFFICE,
+          now: clock.after('P21D'),
+          schedule,
+        },
         complaintOf(recommendedHistory('mix-field')),
       ),
     ).toThrow(/examination is done/);

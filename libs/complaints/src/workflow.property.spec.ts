@@ -112,6 +112,7 @@ const STEPS: Record<string, Step> = {
         kind: pick % 2 ? 'WRITTEN_REPRIMAND' : 'RELEASE_FROM_OFFICE',
         reason: 'Lalai menanggapi',
         actor: ombudsman(),
+        office: NATIONAL_OFFICE,
         now,
         agencies: agencyTree,
         schedule,
@@ -119,10 +120,27 @@ const STEPS: Record<string, Step> = {
       s,
     ),
   conclude: (s, now) =>
-    concludeComplaint({ complaintId: ID, finding: 'RESOLVED', reason: 'Sudah selesai', actor: ombudsman(), now }, s),
+    concludeComplaint(
+      {
+        complaintId: ID,
+        finding: 'RESOLVED',
+        reason: 'Sudah selesai',
+        actor: ombudsman(),
+        office: NATIONAL_OFFICE,
+        now,
+      },
+      s,
+    ),
   fieldCheck: (s, now) =>
-    orderFieldCheck({ complaintId: ID, reason: 'Cek lapangan', actor: ombudsman(), now, schedule }, s),
-  remedy: (s, now) => recordSanctionRemedy({ complaintId: ID, note: 'Sudah diperbaiki', actor: ombudsman(), now }, s),
+    orderFieldCheck(
+      { complaintId: ID, reason: 'Cek lapangan', actor: ombudsman(), office: NATIONAL_OFFICE, now, schedule },
+      s,
+    ),
+  remedy: (s, now) =>
+    recordSanctionRemedy(
+      { complaintId: ID, note: 'Sudah diperbaiki', actor: ombudsman(), office: NATIONAL_OFFICE, now },
+      s,
+    ),
   scan: (s, now) => checkDeadlines({ complaintId: ID, actor: system(), now, schedule }, s),
   accept: (s, now, pick) =>
     acceptComplaintForExamination(

@@ -152,21 +152,24 @@ export class ComplaintWorkflowResolver {
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The Ombudsman settles an escalated complaint without a sanction and closes it.',
+    description:
+      'The Ombudsman settles an escalated complaint without a sanction and closes it (ombudsman; a regional office within its province).',
   })
   async concludeComplaint(@Args('input') input: ConcludeComplaintInput, @RequestContext() request: GraphQLContext) {
     return this.run(new ConcludeComplaintCommand(withId(input), request));
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The Ombudsman orders a field check; the dispute deadline becomes DISPUTE_FIELD_CHECK.',
+    description:
+      'The Ombudsman orders a field check; the dispute deadline becomes DISPUTE_FIELD_CHECK (ombudsman; a regional office within its province).',
   })
   async orderFieldCheck(@Args('input') input: OrderFieldCheckInput, @RequestContext() request: GraphQLContext) {
     return this.run(new OrderFieldCheckCommand(withId(input), request));
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The Ombudsman records that a sanctioned agency remedied its failure: no further tier is due.',
+    description:
+      'The Ombudsman records that a sanctioned agency remedied its failure: no further tier is due (ombudsman; a regional office within its province).',
   })
   async recordSanctionRemedy(
     @Args('input') input: RecordSanctionRemedyInput,
