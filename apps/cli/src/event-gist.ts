@@ -1,4 +1,4 @@
-import type { ComplaintEvent, DeadlineWindow } from '#aduan/complaints';
+import { rejectionReasonsOf, type ComplaintEvent, type DeadlineWindow } from '#aduan/complaints';
 import type { ContactView } from '#aduan/reporter-vault';
 
 export interface GistOptions {
@@ -95,12 +95,8 @@ export function gistOf(event: ComplaintEvent, options: GistOptions): string {
       );
     }
     case 'ComplaintRejectedByOmbudsman': {
-      const { officeCode, preconditions, grounds, explanation } = event.data;
-      const why = [
-        ...preconditions.failed.map((precondition) => `${precondition} failed`),
-        ...grounds.map((ground) => `ground ${ground}`),
-      ];
-      return `${officeCode} did not accept it for examination (${why.join(', ')}): "${explanation}"`;
+      const { officeCode, explanation } = event.data;
+      return `${officeCode} did not accept it for examination (${rejectionReasonsOf(event.data).join(', ')}): "${explanation}"`;
     }
     case 'ComplaintRecommendationIssued': {
       const d = event.data;

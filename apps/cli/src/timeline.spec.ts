@@ -220,7 +220,7 @@ describe('replay timeline', () => {
       'OMBUDSMAN-SULTRA accepted it for examination: complained to the agency first (STATED_BY_OMBUDSMAN, KOTA-KENDARI), matter of 2026-03-01T00:00:00.000Z reported within P24M: "Diperiksa"',
     );
     expect(gistOfType(lines, 'ComplaintRejectedByOmbudsman')).toBe(
-      'OMBUDSMAN-RI did not accept it for examination (COMPLAINED_TO_AGENCY_FIRST failed, ground OUTSIDE_AUTHORITY): "Mengadu dahulu ke PDAM"',
+      'OMBUDSMAN-RI did not accept it for examination (COMPLAINED_TO_AGENCY_FIRST failed, OUTSIDE_AUTHORITY): "Mengadu dahulu ke PDAM"',
     );
     expect(gistOfType(lines, 'ComplaintRecommendationIssued')).toBe(
       'OMBUDSMAN-SULTRA recommendation 1 to KOTA-KENDARI, received 2026-03-02T01:00:00.000Z, due 2026-05-01T01:00:00.000Z: "Pulihkan aliran air"',

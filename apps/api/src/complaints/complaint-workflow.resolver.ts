@@ -144,7 +144,8 @@ export class ComplaintWorkflowResolver {
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The reporter reopens a closed complaint within the reopen window (REOPEN_WINDOW).',
+    description:
+      'The reporter reopens a closed complaint within the reopen window (REOPEN_WINDOW); not one the Ombudsman concluded (INVALID_TRANSITION) or did not accept for examination (REJECTED_BY_OMBUDSMAN).',
   })
   async reopenComplaint(@Args('input') input: ReopenComplaintInput, @RequestContext() request: GraphQLContext) {
     const id = await this.reporterTarget(input);
