@@ -4,10 +4,14 @@ import pg from 'pg';
 export interface ReadModelSnapshot {
   readonly complaints: { id: string; [column: string]: unknown }[];
   readonly escalations: { complaint_id: string; [column: string]: unknown }[];
+  /** complaint_workflow: the deadline schedule and the statistics' facts (the Ombudsman's examination too). */
+  readonly workflow: { complaint_id: string; [column: string]: unknown }[];
+  /** complaint_status_change: the SP4N change feed. */
+  readonly changes: { complaint_id: string; [column: string]: unknown }[];
 }
 
 /**
- * Every read-model row of the given complaints, in a stable order, for comparing a live projection
+ * Every read-model row of the given complaints (each projection's table), in a stable order, for comparing a live projection
  * with a rebuild. Restricted to the caller's complaints so a shared event store cannot disturb it.
  */
 export async function readModelSnapshot(
@@ -25,7 +29,19 @@ export async function readModelSnapshot(
         complaintIds,
       ])
     ).rows;
-    return { complaints, escalations };
+    const workflow = (
+      await client.query(
+        'SELECT * FROM complaint_workflow WHERE complaint_id = ANY($1::uuid[]) ORDER BY complaint_id',
+        [complaintIds],
+      )
+    ).rows;
+    const changes = (
+      await client.query(
+        'SELECT * FROM complaint_status_change WHERE complaint_id = ANY($1::uuid[]) ORDER BY ordinal',
+        [complaintIds],
+      )
+    ).rows;
+    return { complaints, escalations, workflow, changes };
   } finally {
     await client.end();
   }
