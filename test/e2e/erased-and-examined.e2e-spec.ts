@@ -1,10 +1,8 @@
-import { createConfiguredEventStore, createReadModelProjector, loadConfig } from '#aduan/infrastructure';
-import { createPool } from '#aduan/postgres';
 import { replayCommand } from '../../apps/cli/src/commands/replay.command.js';
 import { verifyCommand } from '../../apps/cli/src/commands/verify.command.js';
 import { aComplaint, ESCALATE, FORWARD, SUBMIT, type ComplaintView } from './support/operations.js';
 import { databaseText, personalDataIn } from './support/personal-data.js';
-import { countEvents, readModelSnapshot } from './support/read-model-snapshot.js';
+import { countEvents, readModelSnapshot, rebuildReadModels } from './support/read-model-snapshot.js';
 import { eventually, storeSelection, TestEnvironment, token, type RunningApp } from './support/test-app.js';
 
 /** Contacts of the reporters whose identity is erased below: none may show anywhere afterwards. */
@@ -263,20 +261,10 @@ describe("the Ombudsman's examination of complaints whose reporter was erased", 
       'REJECTED',
     ]);
     expect(live.changes.length).toBeGreaterThanOrEqual(12);
+    const events = await countEvents(app().runtime.eventStore);
     await app().close();
     api = undefined;
-    const pool = createPool({ connectionString: databaseUrl, max: 4 });
-    const store = await createConfiguredEventStore(
-      loadConfig({ ...storeSelection(), DATABASE_URL: databaseUrl }),
-      pool,
-      quiet,
-    );
-    try {
-      await createReadModelProjector(store, pool, quiet).rebuild();
-    } finally {
-      await store.close();
-      await pool.end();
-    }
+    expect(await rebuildReadModels(databaseUrl)).toBe(events);
     expect(await readModelSnapshot(databaseUrl, ours())).toEqual(live);
 
     api = await env.startApp({ databaseUrl });

@@ -1,5 +1,8 @@
 import { START, type EventStore } from '#aduan/event-store';
+import { createConfiguredEventStore, createReadModelProjector, loadConfig } from '#aduan/infrastructure';
+import { createPool } from '#aduan/postgres';
 import pg from 'pg';
+import { storeSelection } from './test-app.js';
 
 export interface ReadModelSnapshot {
   readonly complaints: { id: string; [column: string]: unknown }[];
@@ -56,5 +59,25 @@ export async function countEvents(store: EventStore): Promise<number> {
     count += page.events.length;
     if (page.events.length === 0) return count;
     checkpoint = page.checkpoint;
+  }
+}
+
+/**
+ * Empties every read model and replays the whole store into it, as `npm run cli -- rebuild-projections`
+ * does; no API may be projecting on the database meanwhile. Answers how many events were applied.
+ */
+export async function rebuildReadModels(databaseUrl: string): Promise<number> {
+  const quiet = { log: () => undefined, error: () => undefined };
+  const pool = createPool({ connectionString: databaseUrl, max: 4 });
+  const store = await createConfiguredEventStore(
+    loadConfig({ ...storeSelection(), DATABASE_URL: databaseUrl }),
+    pool,
+    quiet,
+  );
+  try {
+    return await createReadModelProjector(store, pool, quiet).rebuild();
+  } finally {
+    await store.close();
+    await pool.end();
   }
 }
