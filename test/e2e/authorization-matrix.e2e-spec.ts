@@ -17,6 +17,8 @@ const CALLERS = [
   'officer (other agency)',
   'officer (parent agency)',
   'ombudsman',
+  'ombudsman (region)',
+  'ombudsman (other region)',
   'auditor',
   'sp4n',
   'no token',
@@ -51,6 +53,9 @@ const REJECT = `mutation Reject($input: RejectComplaintForExaminationInput!) {
 const RECOMMEND = `mutation Recommend($input: IssueRecommendationInput!) { issueRecommendation(input: $input) { id } }`;
 const IMPLEMENTED = `mutation Implemented($input: ReportRecommendationImplementationInput!) {
   reportRecommendationImplementation(input: $input) { id } }`;
+const CONCLUDE = `mutation Conclude($input: ConcludeComplaintInput!) { concludeComplaint(input: $input) { id } }`;
+const FIELD_CHECK = `mutation FieldCheck($input: OrderFieldCheckInput!) { orderFieldCheck(input: $input) { id } }`;
+const REMEDY = `mutation Remedy($input: RecordSanctionRemedyInput!) { recordSanctionRemedy(input: $input) { id } }`;
 const ERASE = `mutation Erase($id: ID!) { eraseReporterIdentity(complaintId: $id) { id reporter { name erased } } }`;
 
 /** What each caller gets, in CALLERS order. `+ANON-ID`: an identity of the anonymous reporter shows (only to the reporter, operators and the access key's holder); `+reporter`: the named reporter's contact shows. */
@@ -61,6 +66,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'ok+reporter',
     'ok+reporter',
     'FORBIDDEN',
+    'ok+reporter',
+    'ok+reporter',
     'ok+reporter',
     'ok+reporter',
     'ok+reporter',
@@ -80,6 +87,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'ok',
     'ok',
     'ok',
+    'ok',
+    'ok',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -91,6 +100,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'ok+ANON-ID+reporter (2/2)',
     'ok+reporter (2/2)',
     'ok (0/2)',
+    'ok+reporter (2/2)',
+    'ok+reporter (2/2)',
     'ok+reporter (2/2)',
     'ok+reporter (2/2)',
     'ok+reporter (2/2)',
@@ -110,6 +121,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'ok+reporter',
     'ok+reporter',
     'ok+reporter',
+    'ok+reporter',
+    'ok+reporter',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -121,6 +134,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'ok+ANON-ID',
     'ok',
     'FORBIDDEN',
+    'ok',
+    'ok',
     'ok',
     'ok',
     'ok',
@@ -139,6 +154,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'ok',
     'ok',
+    'ok',
+    'ok',
     'FORBIDDEN',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -146,6 +163,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'UNAUTHENTICATED',
   ],
   'complaintByTrackingCode (key)': [
+    'ok+ANON-ID',
+    'ok+ANON-ID',
     'ok+ANON-ID',
     'ok+ANON-ID',
     'ok+ANON-ID',
@@ -171,11 +190,15 @@ const EXPECTED: Record<string, readonly string[]> = {
     'null',
     'null',
     'null',
+    'null',
+    'null',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
   ],
   publicComplaints: [
+    'ok',
+    'ok',
     'ok',
     'ok',
     'ok',
@@ -199,6 +222,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'ok',
     'ok',
+    'ok',
+    'ok',
     'FORBIDDEN',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -211,6 +236,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     '200 (4)+ANON-ID',
     '200 (4)',
     '404',
+    '200 (4)',
+    '200 (4)',
     '200 (4)',
     '200 (4)',
     '200 (4)',
@@ -229,6 +256,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     '403',
     '200 (8)+reporter',
     '200 (8)+reporter',
+    '200 (8)+reporter',
+    '200 (8)+reporter',
     '403',
     '401',
     '401',
@@ -239,6 +268,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'ok',
     'ok',
     'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -261,6 +292,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -269,6 +302,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -291,6 +326,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -300,6 +337,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -321,6 +360,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
     'UNAUTHENTICATED',
@@ -333,6 +374,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'ok',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -348,6 +391,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'ok',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -363,6 +408,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'ok',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -378,6 +425,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'ok',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -394,6 +443,60 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'ok',
     'ok',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
+  // The Ombudsman's other decisions follow the examination's rule: a regional office within its province.
+  concludeComplaint: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
+  orderFieldCheck: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+    'UNAUTHENTICATED',
+  ],
+  recordSanctionRemedy: [
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'FORBIDDEN',
+    'ok',
+    'ok',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -406,6 +509,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'FORBIDDEN',
     'FORBIDDEN',
     'ok',
+    'FORBIDDEN',
+    'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
     'FORBIDDEN',
@@ -426,6 +531,8 @@ const NEVER_ANONYMOUS_IDENTITY: readonly CallerName[] = [
   'officer (other agency)',
   'officer (parent agency)',
   'ombudsman',
+  'ombudsman (region)',
+  'ombudsman (other region)',
   'auditor',
   'sp4n',
   'no token',
@@ -459,6 +566,9 @@ describe('authorization matrix', () => {
       'officer (other agency)': await token({ sub: 'officer-kendari', role: 'agency_officer', agency: 'KOTA-KENDARI' }),
       'officer (parent agency)': await token({ sub: 'officer-banjar', role: 'agency_officer', agency: 'KAB-BANJAR' }),
       ombudsman: await token({ sub: 'ombudsman-1', role: 'ombudsman' }),
+      // KAB-BANJAR-DINKES, which handles every complaint here, lies in South Kalimantan.
+      'ombudsman (region)': await token({ sub: 'ombudsman-kalsel', role: 'ombudsman', agency: 'OMBUDSMAN-KALSEL' }),
+      'ombudsman (other region)': await token({ sub: 'ombudsman-jabar', role: 'ombudsman', agency: 'OMBUDSMAN-JABAR' }),
       auditor: await token({ sub: 'auditor-1', role: 'auditor' }),
       sp4n: await token({ sub: 'sp4n-national', role: 'sp4n' }),
       'no token': undefined,
@@ -501,7 +611,7 @@ describe('authorization matrix', () => {
     await progress(submitComplaint.id, stage);
     return submitComplaint;
   }
-  type Stage = 'submitted' | 'forwarded' | 'responded' | 'escalated' | 'accepted' | 'recommended';
+  type Stage = 'submitted' | 'forwarded' | 'responded' | 'escalated' | 'sanctioned' | 'accepted' | 'recommended';
   async function progress(id: string, stage: Stage): Promise<void> {
     if (stage === 'submitted') return;
     await api.client.ok(FORWARD, { input: { complaintId: id, toAgencyCode: 'KAB-BANJAR-DINKES' } }, t.operator);
@@ -510,6 +620,21 @@ describe('authorization matrix', () => {
     if (stage === 'responded') return;
     await api.client.ok(ESCALATE, { input: { complaintId: id, reason: 'Pelapor belum puas' } }, t.operator);
     if (stage === 'escalated') return;
+    if (stage === 'sanctioned') {
+      await api.client.ok(
+        SANCTION,
+        {
+          input: {
+            complaintId: id,
+            sanctionedAgencyCode: 'KAB-BANJAR-DINKES',
+            kind: 'WRITTEN_REPRIMAND',
+            reason: 'Lalai',
+          },
+        },
+        t.ombudsman,
+      );
+      return;
+    }
     await api.client.ok(ACCEPT, { input: { complaintId: id } }, t.ombudsman);
     if (stage === 'accepted') return;
     await api.client.ok(
@@ -640,6 +765,18 @@ describe('authorization matrix', () => {
     reportRecommendationImplementation: {
       stage: 'recommended',
       run: (id, c) => ask(IMPLEMENTED, { input: { complaintId: id, note: 'Sudah dipulihkan' } }, c),
+    },
+    concludeComplaint: {
+      stage: 'escalated',
+      run: (id, c) => ask(CONCLUDE, { input: { complaintId: id, finding: 'RESOLVED', reason: 'Sudah selesai' } }, c),
+    },
+    orderFieldCheck: {
+      stage: 'escalated',
+      run: (id, c) => ask(FIELD_CHECK, { input: { complaintId: id, reason: 'Perlu cek lapangan' } }, c),
+    },
+    recordSanctionRemedy: {
+      stage: 'sanctioned',
+      run: (id, c) => ask(REMEDY, { input: { complaintId: id, note: 'Sudah diperbaiki' } }, c),
     },
     eraseReporterIdentity: { stage: 'escalated', run: (id, c) => ask(ERASE, { id }, c) },
   };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { addDuration, complaintStreamName, parseIsoDuration, trackingCodeFor } from '#aduan/complaints';
-import { createConfiguredEventStore, createReadModelProjector, loadConfig } from '#aduan/infrastructure';
 import { createPool } from '#aduan/postgres';
 import pg from 'pg';
 import { replayCommand } from '../../apps/cli/src/commands/replay.command.js';
@@ -8,6 +7,7 @@ import { verifyCommand } from '../../apps/cli/src/commands/verify.command.js';
 import { onlyError } from './support/graphql-client.js';
 import { aComplaint, FORWARD, RESPOND, SUBMIT, type ComplaintView } from './support/operations.js';
 import { databaseText, personalDataIn } from './support/personal-data.js';
+import { rebuildReadModels } from './support/read-model-snapshot.js';
 import { eventually, storeSelection, TestEnvironment, token, type RunningApp } from './support/test-app.js';
 
 const REPORTER_SUB = 'citizen-erasure-1';
@@ -329,21 +329,15 @@ describe('eraseReporterIdentity (crypto-shredding)', () => {
 
   it('still shows [erased] after the read models are rebuilt from the store, and keeps the key vault', async () => {
     await api.close();
-    const pool = createPool({ connectionString: databaseUrl, max: 4 });
-    const store = await createConfiguredEventStore(
-      loadConfig({ ...storeSelection(), DATABASE_URL: databaseUrl }),
-      pool,
-      quiet,
-    );
+    await rebuildReadModels(databaseUrl);
+    const pool = createPool({ connectionString: databaseUrl, max: 1 });
     try {
-      await createReadModelProjector(store, pool, quiet).rebuild();
       const { rows } = await pool.query<{ erased: number; live: number }>(
         `SELECT count(*) FILTER (WHERE erased_at IS NOT NULL)::int AS erased, count(*) FILTER (WHERE erased_at IS NULL)::int AS live
            FROM reporter_identity_keys`,
       );
       expect(rows[0]).toEqual({ erased: 1, live: 2 });
     } finally {
-      await store.close();
       await pool.end();
     }
     api = await env.startApp({ databaseUrl });

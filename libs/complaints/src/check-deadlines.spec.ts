@@ -8,6 +8,7 @@ import {
   submitted,
   system,
 } from '../../../test/fixtures/complaint-events.js';
+import { NATIONAL_OFFICE } from '../../../test/fixtures/ombudsman.js';
 import {
   answeredHistory,
   forwardedWithDeadline,
@@ -200,6 +201,7 @@ describe('checkDeadlines', () => {
         kind: 'WRITTEN_REPRIMAND',
         reason: 'Tidak menanggapi aduan',
         actor: { id: 'ombudsman-1', role: 'ombudsman', agencyCode: null },
+        office: NATIONAL_OFFICE,
         now: clock.after('P20D'),
         agencies,
         schedule,

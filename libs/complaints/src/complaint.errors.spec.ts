@@ -5,6 +5,7 @@ import {
   ComplaintNotFound,
   InvalidComplaintInput,
   InvalidComplaintTransition,
+  RejectedReportNotReopened,
   UnknownAgency,
   type DomainErrorCategory,
 } from './complaint.errors.js';
@@ -20,6 +21,12 @@ describe('complaint domain errors', () => {
       'InvalidComplaintTransition',
       new InvalidComplaintTransition('forward', 'ESCALATED', 'it is with the Ombudsman'),
       'INVALID_TRANSITION',
+      'conflict',
+    ],
+    [
+      'RejectedReportNotReopened',
+      new RejectedReportNotReopened('OMBUDSMAN-RI', '2026-03-20T00:00:00.000Z', ['BEFORE_COURT']),
+      'REJECTED_BY_OMBUDSMAN',
       'conflict',
     ],
   ])('%s carries the code %s and the category %s', (name, error, code, category) => {

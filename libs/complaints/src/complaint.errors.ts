@@ -77,6 +77,26 @@ export class InvalidComplaintTransition extends ComplaintDomainError {
 }
 
 /**
+ * The reporter asked to reopen a report the Ombudsman did not accept for examination (Law 37/2008
+ * art. 36). That decision closed it and is the Ombudsman's, so it is not undone by sending the complaint
+ * back to the agency; unlike INVALID_TRANSITION, this says why, and that no status would allow it.
+ */
+export class RejectedReportNotReopened extends ComplaintDomainError {
+  readonly category = 'conflict';
+  constructor(
+    readonly officeCode: string,
+    readonly rejectedAt: string,
+    reasons: readonly string[],
+  ) {
+    super(
+      'REJECTED_BY_OMBUDSMAN',
+      `Cannot reopen the complaint: ${officeCode} did not accept the report for examination on ${rejectedAt}` +
+        `${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}, and that decision is not reopened`,
+    );
+  }
+}
+
+/**
  * The Ombudsman cannot accept a report for examination: a precondition of Law 37/2008 art. 24 does not
  * hold. `failed` names them (COMPLAINED_TO_AGENCY_FIRST, WITHIN_REPORT_LIMIT); not accepting it is the
  * way to record the decision.

@@ -1,8 +1,10 @@
 import { agencies, clock, escalated, officer, ombudsman, operator } from '../../../test/fixtures/complaint-events.js';
+import { JABAR_OFFICE, KALSEL_OFFICE, NATIONAL_OFFICE } from '../../../test/fixtures/ombudsman.js';
 import { forwardedWithDeadline, schedule, submittedWithDeadlines, windowOf } from '../../../test/fixtures/workflow.js';
 import { checkDeadlines } from './check-deadlines.js';
 import { ActionNotAllowed, InvalidComplaintInput, InvalidComplaintTransition } from './complaint.errors.js';
 import type { ComplaintEvent } from './complaint.events.js';
+import type { OmbudsmanOffice } from './ombudsman.js';
 import { deadlinesOf, replay, workflowOf, type Complaint } from './complaint.js';
 import { escalateComplaint } from './escalate-complaint.js';
 import { concludeComplaint, orderFieldCheck, recordSanctionRemedy } from './ombudsman-decisions.js';
@@ -37,6 +39,7 @@ const sanction = (id: string, events: ComplaintEvent[], kind = 'WRITTEN_REPRIMAN
       kind,
       reason: 'Lalai menanggapi',
       actor: ombudsman(),
+      office: NATIONAL_OFFICE,
       now: at,
       agencies,
       schedule,
@@ -54,6 +57,7 @@ describe('the Ombudsman', () => {
         finding: 'NO_MALADMINISTRATION',
         reason: 'Layanan sesuai standar',
         actor: ombudsman(),
+        office: NATIONAL_OFFICE,
         now: clock.after('P20D'),
       },
       complaintOf(history),
@@ -69,6 +73,7 @@ describe('the Ombudsman', () => {
           finding: 'GUILTY',
           reason: 'Layanan sesuai',
           actor: ombudsman(),
+          office: NATIONAL_OFFICE,
           now: clock.after('P20D'),
         },
         complaintOf(history),
@@ -81,6 +86,7 @@ describe('the Ombudsman', () => {
           finding: 'RESOLVED',
           reason: 'Layanan sesuai',
           actor: operator(),
+          office: null,
           now: clock.after('P20D'),
         },
         complaintOf(history),
@@ -99,6 +105,7 @@ describe('the Ombudsman', () => {
         complaintId: 'omb-field',
         reason: 'Perlu pemeriksaan lapangan',
         actor: ombudsman(),
+        office: NATIONAL_OFFICE,
         now: clock.after('P16D'),
         schedule,
       },
@@ -116,7 +123,14 @@ describe('the Ombudsman', () => {
     ]);
     expect(() =>
       orderFieldCheck(
-        { complaintId: 'omb-field', reason: 'Sekali lagi', actor: ombudsman(), now: clock.after('P17D'), schedule },
+        {
+          complaintId: 'omb-field',
+          reason: 'Sekali lagi',
+          actor: ombudsman(),
+          office: NATIONAL_OFFICE,
+          now: clock.after('P17D'),
+          schedule,
+        },
         state,
       ),
     ).toThrow(InvalidComplaintTransition);
@@ -167,7 +181,13 @@ describe('the Ombudsman', () => {
       const history = sanction('lad-remedy', disputed('lad-remedy'));
       const remedy = (events: ComplaintEvent[], at: Date) =>
         recordSanctionRemedy(
-          { complaintId: 'lad-remedy', note: 'Jadwal layanan dipulihkan', actor: ombudsman(), now: at },
+          {
+            complaintId: 'lad-remedy',
+            note: 'Jadwal layanan dipulihkan',
+            actor: ombudsman(),
+            office: NATIONAL_OFFICE,
+            now: at,
+          },
           complaintOf(events),
         );
       const remedied = [...history, remedy(history, clock.after('P40D'))];
@@ -176,7 +196,7 @@ describe('the Ombudsman', () => {
       expect(() => remedy(remedied, clock.after('P41D'))).toThrow(InvalidComplaintTransition);
       expect(() =>
         recordSanctionRemedy(
-          { complaintId: 'lad-remedy', note: 'Sudah', actor: officer(AGENCY), now: clock.after('P41D') },
+          { complaintId: 'lad-remedy', note: 'Sudah', actor: officer(AGENCY), office: null, now: clock.after('P41D') },
           complaintOf(history),
         ),
       ).toThrow(ActionNotAllowed);
@@ -205,6 +225,69 @@ describe('the Ombudsman', () => {
       expect(
         sanctionLadderOf(complaintOf([submittedWithDeadlines('lad-none'), escalated('lad-none')])).recommendedKind,
       ).toBe('WRITTEN_REPRIMAND');
+    });
+  });
+
+  describe('acts through an office: a regional one only on reports within its province', () => {
+    // Each decision on a complaint handled by KAB-BANJAR-DINKES (South Kalimantan), in the state it needs.
+    const DECISIONS: Record<string, (office: OmbudsmanOffice | null) => ComplaintEvent> = {
+      sanctionComplaint: (office) =>
+        sanctionComplaint(
+          {
+            complaintId: 'juris',
+            sanctionedAgencyCode: AGENCY,
+            kind: 'WRITTEN_REPRIMAND',
+            reason: 'Lalai menanggapi',
+            actor: ombudsman(),
+            office,
+            now: clock.after('P20D'),
+            agencies,
+            schedule,
+          },
+          complaintOf(disputed('juris')),
+        ),
+      concludeComplaint: (office) =>
+        concludeComplaint(
+          {
+            complaintId: 'juris',
+            finding: 'RESOLVED',
+            reason: 'Sudah diselesaikan',
+            actor: ombudsman(),
+            office,
+            now: clock.after('P20D'),
+          },
+          complaintOf(disputed('juris')),
+        ),
+      orderFieldCheck: (office) =>
+        orderFieldCheck(
+          {
+            complaintId: 'juris',
+            reason: 'Perlu cek lapangan',
+            actor: ombudsman(),
+            office,
+            now: clock.after('P16D'),
+            schedule,
+          },
+          complaintOf(disputed('juris')),
+        ),
+      recordSanctionRemedy: (office) =>
+        recordSanctionRemedy(
+          { complaintId: 'juris', note: 'Sudah diperbaiki', actor: ombudsman(), office, now: clock.after('P40D') },
+          complaintOf(sanction('juris', disputed('juris'))),
+        ),
+    };
+
+    it.each(Object.keys(DECISIONS))('%s: the national office and the province’s own decide', (name) => {
+      const decide = DECISIONS[name] as (office: OmbudsmanOffice | null) => ComplaintEvent;
+      expect(decide(NATIONAL_OFFICE).data.complaintId).toBe('juris');
+      expect(decide(KALSEL_OFFICE).data.complaintId).toBe('juris');
+    });
+
+    it.each(Object.keys(DECISIONS))('%s: another province’s office, or no office, is refused', (name) => {
+      const decide = DECISIONS[name] as (office: OmbudsmanOffice | null) => ComplaintEvent;
+      expect(() => decide(JABAR_OFFICE)).toThrow(ActionNotAllowed);
+      expect(() => decide(JABAR_OFFICE)).toThrow(/OMBUDSMAN-JABAR .*KAB-BANJAR-DINKES/);
+      expect(() => decide(null)).toThrow(ActionNotAllowed);
     });
   });
 });

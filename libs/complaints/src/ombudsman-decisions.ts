@@ -7,9 +7,10 @@ import type {
 import { InvalidComplaintTransition } from './complaint.errors.js';
 import { deadlinesOf, workflowOf, type ComplaintState } from './complaint.js';
 import { openDeadline, openWindow, type DeadlineSchedule } from './deadlines.js';
-import { awaitedRecommendationOf, examinationOf } from './ombudsman-examination.js';
+import { awaitedRecommendationOf, examinationOf, requireOmbudsmanOffice } from './ombudsman-examination.js';
+import type { OmbudsmanOffice } from './ombudsman.js';
 import { oneOf, requiredText } from './validation.js';
-import { existing, requireRole } from './workflow-rules.js';
+import { existing } from './workflow-rules.js';
 import { CONCLUSION_FINDINGS, type ConclusionFinding } from './workflow.js';
 
 export interface ConcludeComplaint {
@@ -18,6 +19,8 @@ export interface ConcludeComplaint {
   /** 5–2000 characters. */
   readonly reason: string;
   readonly actor: CommandActor;
+  /** The office the Ombudsman acts for (from the caller's token); null for callers who are not the Ombudsman. */
+  readonly office: OmbudsmanOffice | null;
   readonly now: Date;
 }
 
@@ -28,7 +31,7 @@ export interface ConcludeComplaint {
  */
 export function concludeComplaint(command: ConcludeComplaint, state: ComplaintState): ComplaintConcluded {
   const complaint = existing(state, command.complaintId);
-  requireRole(command.actor, 'ombudsman', 'conclude a complaint');
+  requireOmbudsmanOffice(command.actor, command.office, complaint, 'conclude a complaint');
   if (complaint.status !== 'ESCALATED') {
     throw new InvalidComplaintTransition(
       'conclude',
@@ -71,6 +74,8 @@ export interface OrderFieldCheck {
   /** 5–2000 characters. */
   readonly reason: string;
   readonly actor: CommandActor;
+  /** The office the Ombudsman acts for (from the caller's token); null for callers who are not the Ombudsman. */
+  readonly office: OmbudsmanOffice | null;
   readonly now: Date;
   readonly schedule: DeadlineSchedule;
 }
@@ -81,7 +86,7 @@ export interface OrderFieldCheck {
  */
 export function orderFieldCheck(command: OrderFieldCheck, state: ComplaintState): ComplaintFieldCheckOrdered {
   const complaint = existing(state, command.complaintId);
-  requireRole(command.actor, 'ombudsman', 'order a field check');
+  requireOmbudsmanOffice(command.actor, command.office, complaint, 'order a field check');
   if (complaint.status !== 'ESCALATED' || complaint.escalation === null) {
     throw new InvalidComplaintTransition('order a field check on', complaint.status, 'only an open dispute is checked');
   }
@@ -120,13 +125,15 @@ export interface RecordSanctionRemedy {
   /** What the agency did, 5–2000 characters. */
   readonly note: string;
   readonly actor: CommandActor;
+  /** The office the Ombudsman acts for (from the caller's token); null for callers who are not the Ombudsman. */
+  readonly office: OmbudsmanOffice | null;
   readonly now: Date;
 }
 
 /** The Ombudsman records that the sanctioned agency remedied its failure: no further tier is due. */
 export function recordSanctionRemedy(command: RecordSanctionRemedy, state: ComplaintState): ComplaintSanctionRemedied {
   const complaint = existing(state, command.complaintId);
-  requireRole(command.actor, 'ombudsman', 'record a remedy');
+  requireOmbudsmanOffice(command.actor, command.office, complaint, 'record a remedy');
   const last = complaint.sanctions.at(-1);
   if (complaint.status !== 'SANCTIONED' || !last) {
     throw new InvalidComplaintTransition(

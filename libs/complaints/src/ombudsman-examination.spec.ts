@@ -39,6 +39,7 @@ import {
   InvalidComplaintInput,
   InvalidComplaintTransition,
   OmbudsmanPreconditionFailed,
+  RejectedReportNotReopened,
   UnknownAgency,
 } from './complaint.errors.js';
 import type { ComplaintEvent } from './complaint.events.js';
@@ -105,6 +106,7 @@ const sanctionedHistory = (
       kind: 'WRITTEN_REPRIMAND',
       reason: 'Lalai menanggapi',
       actor: ombudsman(),
+      office: NATIONAL_OFFICE,
       now: at,
       agencies: agencyTree,
       schedule,
@@ -356,8 +358,8 @@ describe('rejectComplaintForExamination (Law 37/2008 art. 36)', () => {
     expect(examinationOf(state)).toMatchObject({ decision: 'REJECTED', grounds: [] });
     expect(deadlinesOf(state).find((d) => d.kind === 'DISPUTE')?.status).toBe('MET');
     expect(deadlinesOf(state).filter((d) => d.status === 'OPEN')).toEqual([]);
-    // Settled by the Ombudsman: the reporter does not reopen it.
-    expect(() =>
+    // Settled by the Ombudsman: the reporter does not reopen it, and is told why.
+    const reopening = () =>
       reopenComplaint(
         {
           complaintId: 'rej-first',
@@ -367,8 +369,12 @@ describe('rejectComplaintForExamination (Law 37/2008 art. 36)', () => {
           schedule,
         },
         state,
-      ),
-    ).toThrow(InvalidComplaintTransition);
+      );
+    expect(reopening).toThrow(RejectedReportNotReopened);
+    expect(reopening).toThrow(
+      `Cannot reopen the complaint: OMBUDSMAN-RI did not accept the report for examination on ${ACCEPTED_AT.toISOString()} (COMPLAINED_TO_AGENCY_FIRST failed), and that decision is not reopened`,
+    );
+    expect(() => reopening()).toThrow(expect.objectContaining({ code: 'REJECTED_BY_OMBUDSMAN', category: 'conflict' }));
   });
 
   it('takes the grounds of art. 36 when both preconditions hold, each once and in a stable order', () => {
@@ -736,6 +742,7 @@ describe('the recommendation and the Ombudsman’s other decisions', () => {
         finding,
         reason: 'Rekomendasi sudah dilaksanakan',
         actor: ombudsman(),
+        office: NATIONAL_OFFICE,
         now: clock.after('P50D'),
       },
       complaintOf(events),
@@ -767,7 +774,14 @@ describe('the recommendation and the Ombudsman’s other decisions', () => {
   it('orders no field check once a recommendation is issued', () => {
     expect(() =>
       orderFieldCheck(
-        { complaintId: 'mix-field', reason: 'Cek lapangan', actor: ombudsman(), now: clock.after('P21D'), schedule },
+        {
+          complaintId: 'mix-field',
+          reason: 'Cek lapangan',
+          actor: ombudsman(),
+          office: NATIONAL_OFFICE,
+          now: clock.after('P21D'),
+          schedule,
+        },
         complaintOf(recommendedHistory('mix-field')),
       ),
     ).toThrow(/examination is done/);

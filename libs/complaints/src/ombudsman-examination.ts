@@ -77,6 +77,12 @@ export function requireJurisdiction(office: OmbudsmanOffice, complaint: Complain
   }
 }
 
+/** Why the Ombudsman did not accept a report, for people: each failed precondition, then each ground of art. 36. */
+export const rejectionReasonsOf = (decision: {
+  readonly preconditions: Pick<OmbudsmanPreconditionCheck, 'failed'>;
+  readonly grounds: readonly string[];
+}): string[] => [...decision.preconditions.failed.map((precondition) => `${precondition} failed`), ...decision.grounds];
+
 /** The Ombudsman decides on a report once. */
 export function requireUndecided(complaint: Complaint, action: string): void {
   const examination = examinationOf(complaint);

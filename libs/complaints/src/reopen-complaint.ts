@@ -1,8 +1,9 @@
 import type { CommandActor } from './actor.js';
 import type { ComplaintReopened } from './complaint-workflow.events.js';
-import { InvalidComplaintTransition } from './complaint.errors.js';
+import { InvalidComplaintTransition, RejectedReportNotReopened } from './complaint.errors.js';
 import { workflowOf, type ComplaintState } from './complaint.js';
 import { openWindow, spanEnd, type DeadlineSchedule } from './deadlines.js';
+import { examinationOf, rejectionReasonsOf } from './ombudsman-examination.js';
 import { requiredText } from './validation.js';
 import { existing, requireReporter } from './workflow-rules.js';
 
@@ -19,7 +20,8 @@ export interface ReopenComplaint {
 /**
  * The reporter reopens a complaint they (or the system) closed, within the policy's reopen window. It
  * goes back to the agency that answered, with new FOLLOW_UP and RESPONSE deadlines from now. A
- * complaint the Ombudsman concluded is not reopened.
+ * complaint the Ombudsman concluded is not reopened (INVALID_TRANSITION), nor one it did not accept for
+ * examination (REJECTED_BY_OMBUDSMAN).
  */
 export function reopenComplaint(command: ReopenComplaint, state: ComplaintState): ComplaintReopened {
   const complaint = existing(state, command.complaintId);
@@ -28,6 +30,10 @@ export function reopenComplaint(command: ReopenComplaint, state: ComplaintState)
   const closure = workflow.closure;
   if (complaint.status !== 'CLOSED' || closure === null) {
     throw new InvalidComplaintTransition('reopen', complaint.status, 'only a closed complaint can be reopened');
+  }
+  const examination = examinationOf(complaint);
+  if (examination?.decision === 'REJECTED') {
+    throw new RejectedReportNotReopened(examination.officeCode, examination.decidedAt, rejectionReasonsOf(examination));
   }
   if (closure.closedBy === 'OMBUDSMAN' || complaint.assignedAgencyCode === null || complaint.escalation !== null) {
     throw new InvalidComplaintTransition('reopen', complaint.status, 'the Ombudsman concluded it');

@@ -15,6 +15,7 @@ import {
   submitted,
   system,
 } from '../../../test/fixtures/complaint-events.js';
+import { NATIONAL_OFFICE } from '../../../test/fixtures/ombudsman.js';
 import type { CommandActor } from './actor.js';
 import {
   ActionNotAllowed,
@@ -40,6 +41,7 @@ const sanction = (complaintId: string, overrides: Partial<SanctionComplaint> = {
   kind: 'WRITTEN_REPRIMAND',
   reason: REASON,
   actor: ombudsman(),
+  office: NATIONAL_OFFICE,
   now: NOW,
   agencies,
   ...overrides,

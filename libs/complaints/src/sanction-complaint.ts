@@ -1,10 +1,13 @@
 import type { CommandActor } from './actor.js';
 import type { AgencyDirectory } from './agency-directory.js';
-import { ActionNotAllowed, ComplaintNotFound, InvalidComplaintTransition, UnknownAgency } from './complaint.errors.js';
+import { InvalidComplaintTransition, UnknownAgency } from './complaint.errors.js';
 import { SANCTION_KINDS, type ComplaintSanctioned, type SanctionKind } from './complaint.events.js';
 import { workflowOf, type ComplaintState } from './complaint.js';
 import { openWindow, type DeadlineSchedule } from './deadlines.js';
+import { requireOmbudsmanOffice } from './ombudsman-examination.js';
+import type { OmbudsmanOffice } from './ombudsman.js';
 import { oneOf, optionalText, requiredText } from './validation.js';
+import { existing } from './workflow-rules.js';
 
 export interface SanctionComplaint {
   readonly complaintId: string;
@@ -13,6 +16,8 @@ export interface SanctionComplaint {
   readonly kind: SanctionKind | string;
   readonly reason: string;
   readonly actor: CommandActor;
+  /** The office the Ombudsman acts for (from the caller's token); null for callers who are not the Ombudsman. */
+  readonly office: OmbudsmanOffice | null;
   readonly now: Date;
   readonly agencies: AgencyDirectory;
   /** With it, the sanctioned agency's REMEDY period is recorded (see sanction-ladder.ts). */
@@ -22,12 +27,13 @@ export interface SanctionComplaint {
 /**
  * The Ombudsman records a sanction on an escalated complaint; further sanctions may follow. Each one
  * opens a REMEDY period: when it lapses unremedied, the next tier of art. 54 is due (sanction-ladder.ts).
+ * A regional office sanctions only on reports within its jurisdiction, as for every decision of the Ombudsman.
  */
 export function sanctionComplaint(command: SanctionComplaint, state: ComplaintState): ComplaintSanctioned {
-  if (state.status === 'NONE') throw new ComplaintNotFound(command.complaintId);
-  if (command.actor.role !== 'ombudsman') throw new ActionNotAllowed('Only the Ombudsman can sanction');
-  if (state.status !== 'ESCALATED' && state.status !== 'SANCTIONED') {
-    throw new InvalidComplaintTransition('sanction', state.status, 'only escalated complaints can be sanctioned');
+  const complaint = existing(state, command.complaintId);
+  requireOmbudsmanOffice(command.actor, command.office, complaint, 'sanction');
+  if (complaint.status !== 'ESCALATED' && complaint.status !== 'SANCTIONED') {
+    throw new InvalidComplaintTransition('sanction', complaint.status, 'only escalated complaints can be sanctioned');
   }
   const sanctionedAgencyCode = requiredText('sanctionedAgencyCode', command.sanctionedAgencyCode, 1, 64);
   if (!command.agencies.exists(sanctionedAgencyCode))
@@ -35,14 +41,14 @@ export function sanctionComplaint(command: SanctionComplaint, state: ComplaintSt
   return {
     type: 'ComplaintSanctioned',
     data: {
-      complaintId: state.id,
+      complaintId: complaint.id,
       sanctionedAgencyCode,
       officialName: optionalText('officialName', command.officialName, 200),
       kind: oneOf('kind', command.kind, SANCTION_KINDS),
       reason: requiredText('reason', command.reason, 5, 2000),
       sanctionedAt: command.now.toISOString(),
       ...(command.schedule
-        ? { deadlines: [openWindow('REMEDY', 'REMEDY', command.now, workflowOf(state).priority, command.schedule)] }
+        ? { deadlines: [openWindow('REMEDY', 'REMEDY', command.now, workflowOf(complaint).priority, command.schedule)] }
         : {}),
     },
   };

@@ -4,6 +4,7 @@ import { eventually, TestEnvironment, token } from '../support/test-app.js';
 import { startWorkflowApp, TestClock, type WorkflowApp } from './support/workflow-app.js';
 import {
   CONCLUDE,
+  REOPEN,
   deadline,
   FORWARD_W,
   HISTORY_TYPES,
@@ -231,6 +232,12 @@ describe("the Ombudsman's examination", () => {
       t.ombudsman,
     );
     expect(beforeCourt.ombudsmanExamination).toMatchObject({ stage: 'REJECTED', grounds: ['BEFORE_COURT'] });
+    // The reporter cannot reopen a report the Ombudsman did not accept, and is told so in its own words.
+    const reopen = await refused(REOPEN, { complaintId: held.id, reason: 'Belum selesai juga' }, t.citizen);
+    expect(reopen.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REJECTED_BY_OMBUDSMAN' });
+    expect(reopen.message).toContain('OMBUDSMAN-RI did not accept the report for examination');
+    expect(reopen.message).toContain('BEFORE_COURT');
+    expect(await history(held.id)).toHaveLength(beforeCourt.version + 1);
 
     const change = await eventually(async () => {
       const { complaintChanges } = await app().client.ok<{
@@ -369,6 +376,10 @@ describe("the Ombudsman's examination", () => {
       t.kalsel,
     );
     expect(resolved).toMatchObject({ status: 'CLOSED', closure: { closedBy: 'OMBUDSMAN', finding: 'RESOLVED' } });
+    // A conclusion keeps its meaning for a reopening: INVALID_TRANSITION, "the Ombudsman concluded it".
+    const reopen = await refused(REOPEN, { complaintId: complaint.id, reason: 'Jalan rusak lagi' }, t.citizen);
+    expect(reopen.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+    expect(reopen.message).toContain('the Ombudsman concluded it');
 
     // Statistics count by the month of receipt in the working calendar's time zone (WIB).
     const month = new Intl.DateTimeFormat('en-CA', {

@@ -13,10 +13,15 @@ import {
 } from './support/workflow-operations.js';
 
 /**
- * A client's stale expectedVersion: decided again on the new state when only non-decisive system
- * events (deadline warnings and breaches) came in between; CONFLICT when anything else did.
+ * A client's stale expectedVersion: decided again on the new state when only non-decisive events
+ * (the system's deadline warnings and breaches, an operator's erasure of the reporter's identity) came
+ * in between; CONFLICT when anything else did.
  */
-describe('a stale expectedVersion racing the deadline scanner', () => {
+const ERASE = `mutation Erase($id: ID!) { eraseReporterIdentity(complaintId: $id) { id version } }`;
+const RESPOND_ERASED = `mutation Respond($input: RespondToComplaintInput!) {
+  respondToComplaint(input: $input) { id status version reporter { name erased } } }`;
+
+describe('a stale expectedVersion racing the deadline scanner or an erasure', () => {
   let env: TestEnvironment;
   let clock: TestClock;
   let api: WorkflowApp;
@@ -35,10 +40,10 @@ describe('a stale expectedVersion racing the deadline scanner', () => {
     await env?.stop();
   });
 
-  const submitAndForward = async () => {
+  const submitAndForward = async (overrides: Record<string, unknown> = {}) => {
     const { submitComplaint } = await api.client.ok<{ submitComplaint: WorkflowComplaint }>(
       SUBMIT_W,
-      { input: aComplaint() },
+      { input: aComplaint(overrides) },
       t.citizen,
     );
     const { forwardComplaint } = await api.client.ok<{ forwardComplaint: WorkflowComplaint }>(
@@ -59,6 +64,39 @@ describe('a stale expectedVersion racing the deadline scanner', () => {
       { input: { complaintId: id, message: 'Sudah kami tindak lanjuti.', expectedVersion } },
       t.dinkes,
     );
+
+  it("a response decided before an operator erased the reporter's identity succeeds after it, and shows the erasure", async () => {
+    const forwarded = await submitAndForward({
+      reporter: { name: 'Siti Aminah', email: 'siti.aminah@example.id', phone: '+6281234567001' },
+    });
+    await api.client.ok(ERASE, { id: forwarded.id }, t.operator);
+    const answered = await api.client.request<{
+      respondToComplaint: WorkflowComplaint & { reporter: { name: string; erased: boolean } };
+    }>(
+      RESPOND_ERASED,
+      {
+        input: { complaintId: forwarded.id, message: 'Sudah kami tindak lanjuti.', expectedVersion: forwarded.version },
+      },
+      t.dinkes,
+    );
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data?.respondToComplaint).toMatchObject({
+      status: 'RESPONDED',
+      version: forwarded.version + 2,
+      reporter: { name: '[erased]', erased: true },
+    });
+    const history = (
+      await api.client.ok<{ complaintHistory: { type: string; actor: { role: string } }[] }>(
+        HISTORY_TYPES,
+        { id: forwarded.id },
+        t.operator,
+      )
+    ).complaintHistory;
+    expect(history.slice(-2).map((e) => [e.type, e.actor.role])).toEqual([
+      ['ReporterIdentityErased', 'operator'],
+      ['ComplaintResponded', 'agency_officer'],
+    ]);
+  });
 
   it('a response decided before a deadline warning succeeds on the warned complaint; one decided before the system escalated is a CONFLICT', async () => {
     const warnedFirst = await submitAndForward();

@@ -144,7 +144,8 @@ export class ComplaintWorkflowResolver {
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The reporter reopens a closed complaint within the reopen window (REOPEN_WINDOW).',
+    description:
+      'The reporter reopens a closed complaint within the reopen window (REOPEN_WINDOW); not one the Ombudsman concluded (INVALID_TRANSITION) or did not accept for examination (REJECTED_BY_OMBUDSMAN).',
   })
   async reopenComplaint(@Args('input') input: ReopenComplaintInput, @RequestContext() request: GraphQLContext) {
     const id = await this.reporterTarget(input);
@@ -152,21 +153,24 @@ export class ComplaintWorkflowResolver {
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The Ombudsman settles an escalated complaint without a sanction and closes it.',
+    description:
+      'The Ombudsman settles an escalated complaint without a sanction and closes it (ombudsman; a regional office within its province).',
   })
   async concludeComplaint(@Args('input') input: ConcludeComplaintInput, @RequestContext() request: GraphQLContext) {
     return this.run(new ConcludeComplaintCommand(withId(input), request));
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The Ombudsman orders a field check; the dispute deadline becomes DISPUTE_FIELD_CHECK.',
+    description:
+      'The Ombudsman orders a field check; the dispute deadline becomes DISPUTE_FIELD_CHECK (ombudsman; a regional office within its province).',
   })
   async orderFieldCheck(@Args('input') input: OrderFieldCheckInput, @RequestContext() request: GraphQLContext) {
     return this.run(new OrderFieldCheckCommand(withId(input), request));
   }
 
   @Mutation(() => ComplaintModel, {
-    description: 'The Ombudsman records that a sanctioned agency remedied its failure: no further tier is due.',
+    description:
+      'The Ombudsman records that a sanctioned agency remedied its failure: no further tier is due (ombudsman; a regional office within its province).',
   })
   async recordSanctionRemedy(
     @Args('input') input: RecordSanctionRemedyInput,

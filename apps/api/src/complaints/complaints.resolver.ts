@@ -116,7 +116,10 @@ export class ComplaintsResolver {
     return this.toModel(await this.commands.execute(command));
   }
 
-  @Mutation(() => ComplaintModel, { description: 'The Ombudsman records a sanction on an escalated complaint.' })
+  @Mutation(() => ComplaintModel, {
+    description:
+      'The Ombudsman records a sanction on an escalated complaint (ombudsman; a regional office within its province).',
+  })
   async sanctionComplaint(
     @Args('input') input: SanctionComplaintInput,
     @RequestContext() request: GraphQLContext,

@@ -42,7 +42,7 @@ export const ClosedByEnum = enumOf(['REPORTER', 'SYSTEM', 'OMBUDSMAN'] as const)
 registerEnumType(ClosedByEnum, {
   name: 'ClosedBy',
   description:
-    'REPORTER accepted the answer; SYSTEM closed it when the reporter did not reply in time; OMBUDSMAN concluded it.',
+    'REPORTER accepted the answer; SYSTEM closed it when the reporter did not reply in time; OMBUDSMAN concluded it, or did not accept it for examination.',
 });
 
 export const DeadlineKindEnum = enumOf(DEADLINE_KINDS);

@@ -8,7 +8,8 @@ import { UsageError } from '../usage-error.js';
 
 export const REPLAY_USAGE = `replay --complaint ID [--show-reporter]
   Prints one complaint's history from the event store as a timeline, and the state it replays to.
-  --show-reporter opens the reporter's contact with the key vault (REPORTER_KEY_ENCRYPTION_KEY).`;
+  --show-reporter opens the reporter's contact with the key vault (REPORTER_KEY_ENCRYPTION_KEY) and
+  prints the reporter's own texts (added information, comments, reasons to dispute or reopen).`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

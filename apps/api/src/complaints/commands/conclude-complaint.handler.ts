@@ -1,7 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AgencyDirectory } from '#aduan/agencies';
 import { concludeComplaint } from '#aduan/complaints';
 import type { ComplaintSnapshot } from '#aduan/projections';
+import { AgencyTree } from '../../agencies/agency-tree.js';
+import { actingOfficeOf } from '../../escalations/ombudsman-office.js';
 import { CLOCK, type Clock } from '../../runtime/clock.js';
 import { ComplaintRepository } from '../complaint.repository.js';
 import { commandContext } from './command-context.js';
@@ -11,11 +14,14 @@ import { ConcludeComplaintCommand } from './conclude-complaint.command.js';
 export class ConcludeComplaintHandler implements ICommandHandler<ConcludeComplaintCommand> {
   constructor(
     private readonly complaints: ComplaintRepository,
+    private readonly agencies: AgencyDirectory,
+    private readonly tree: AgencyTree,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ input, request }: ConcludeComplaintCommand): Promise<ComplaintSnapshot> {
     const context = commandContext(request, this.clock.now());
+    const office = actingOfficeOf(context.caller, this.agencies, this.tree);
     return this.complaints.executeAll(input.complaintId, input.expectedVersion, context, (state) =>
       [
         concludeComplaint(
@@ -24,6 +30,7 @@ export class ConcludeComplaintHandler implements ICommandHandler<ConcludeComplai
             finding: input.finding,
             reason: input.reason,
             actor: context.caller,
+            office,
             now: context.now,
           },
           state,

@@ -3,6 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AgencyDirectory } from '#aduan/agencies';
 import { sanctionComplaint, type DeadlineSchedule } from '#aduan/complaints';
 import type { ComplaintSnapshot } from '#aduan/projections';
+import { AgencyTree } from '../../agencies/agency-tree.js';
+import { actingOfficeOf } from '../../escalations/ombudsman-office.js';
 import { CLOCK, type Clock } from '../../runtime/clock.js';
 import { ComplaintRepository } from '../complaint.repository.js';
 import { commandContext } from './command-context.js';
@@ -14,12 +16,14 @@ export class SanctionComplaintHandler implements ICommandHandler<SanctionComplai
   constructor(
     private readonly complaints: ComplaintRepository,
     private readonly agencies: AgencyDirectory,
+    private readonly tree: AgencyTree,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DEADLINE_SCHEDULE) private readonly schedule: DeadlineSchedule,
   ) {}
 
   execute({ input, request }: SanctionComplaintCommand): Promise<ComplaintSnapshot> {
     const context = commandContext(request, this.clock.now());
+    const office = actingOfficeOf(context.caller, this.agencies, this.tree);
     return this.complaints.execute(input.complaintId, input.expectedVersion, context, (state) =>
       sanctionComplaint(
         {
@@ -29,6 +33,7 @@ export class SanctionComplaintHandler implements ICommandHandler<SanctionComplai
           kind: input.kind,
           reason: input.reason,
           actor: context.caller,
+          office,
           now: context.now,
           agencies: this.agencies,
           schedule: this.schedule,
