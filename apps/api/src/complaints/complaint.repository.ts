@@ -37,7 +37,7 @@ export interface LoadedComplaint {
 
 // A clash with no expectedVersion from the client means someone wrote in between: deciding again on
 // the new state is what the client asked for. With an expectedVersion, deciding again is done only
-// when every event written since is a non-decisive system event. A few rounds settle any realistic burst.
+// when every event written since decides nothing (see `leavesDecisionValid`). A few rounds settle any realistic burst.
 const MAX_ATTEMPTS = 5;
 
 /** Loads complaints from their streams and appends decisions with optimistic concurrency. */
@@ -117,7 +117,7 @@ export class ComplaintRepository {
       const { state, version, recorded } = await this.loadRecorded(complaintId);
       if (expectedVersion !== null && expectedVersion !== undefined && version !== expectedVersion) {
         if (version === null) throw new ComplaintNotFound(complaintId);
-        // Only events the system wrote that decide nothing (a deadline warning…) may lie between the
+        // Only events that decide nothing (a deadline warning, an erasure…) may lie between the
         // client's version and now: the client's decision still holds, so it is decided on the new state.
         if (version < expectedVersion || !onlyNonDecisiveSince(recorded, expectedVersion)) {
           throw versionConflict(expectedVersion, version);
