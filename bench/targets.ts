@@ -44,7 +44,7 @@ export function evaluateTargets(run: BenchRun): TargetCheck[] {
     api.ceilingA,
     api.complaintById,
     api.complaintsPage,
-    ...(api.separateProjector ? [api.separateProjector.submit] : []),
+    ...(api.inProcessProjector ? [api.inProcessProjector.submit] : []),
     ...run.scale.map((p) => p.complaintById),
   ]
     .map((load) => load.errors)

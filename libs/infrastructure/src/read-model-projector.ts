@@ -7,6 +7,7 @@ import {
   escalationProjection,
   Projector,
   type Projection,
+  type ProjectorStatus,
 } from '#aduan/projections';
 import { NO_FAULTS, type FaultInjector } from './fault-injection.js';
 import type { Logger } from './logger.js';
@@ -14,6 +15,8 @@ import type { Logger } from './logger.js';
 export interface ReadModelProjectorOptions {
   /** Crash tests: the projector dies after writing a batch's read models, before its checkpoint. */
   readonly faults?: FaultInjector;
+  /** Told the projector's status at every change (the worker thread reports it to the API). */
+  readonly onStatus?: (status: ProjectorStatus) => void;
 }
 
 /** Every read model the API serves, in the order the projector applies them to each batch. */
@@ -37,6 +40,7 @@ export const createReadModelProjector = (
     pool,
     projections: withFaultPoint(readModelProjections(logger), options.faults ?? NO_FAULTS),
     log: (message) => logger.log(message),
+    onStatus: options.onStatus,
   });
 
 /**

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueHs256Token, type TokenRequest } from '#aduan/identity';
 import { loadConfig, type AppConfig } from '#aduan/infrastructure';
@@ -7,6 +8,9 @@ import type { Runtime } from '../../../apps/api/src/runtime/runtime.js';
 import { GraphQLClient } from './graphql-client.js';
 
 export const TEST_JWT_SECRET = 'e2e-secret-with-enough-length-0123456789';
+
+/** The loader that runs the TypeScript sources (scripts/run-ts), for a projector thread started from jest. */
+const RUN_TS = fileURLToPath(new URL('../../../scripts/run-ts/register.mjs', import.meta.url));
 
 export interface RunningApp {
   readonly app: NestFastifyApplication;
@@ -28,7 +32,11 @@ export class TestEnvironment {
     return this.postgres.createDatabase();
   }
 
-  /** Starts the API over HTTP on a free port, on the given database (a new one by default). */
+  /**
+   * Starts the API over HTTP on a free port, on the given database (a new one by default). Its
+   * projector runs in the API's thread unless `env` sets PROJECTOR_MODE=thread (what `npm start`
+   * runs; the suites that start the API as a process of its own get that by default).
+   */
   async startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
     const databaseUrl = options.databaseUrl ?? (await this.createDatabase());
     const config: AppConfig = loadConfig({
@@ -38,9 +46,17 @@ export class TestEnvironment {
       // Suites send bursts from one address; the rate-limit tests turn the limits on themselves.
       RATE_LIMIT_ANONYMOUS_SUBMITS_PER_MINUTE: '0',
       RATE_LIMIT_TOKEN_REQUESTS_PER_MINUTE: '0',
+      PROJECTOR_MODE: 'in-process',
       ...options.env,
     });
-    const { app, runtime } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });
+    const { app, runtime } = await createApp({
+      config,
+      databaseUrl,
+      schemaFile: false,
+      logLevels: ['error'],
+      // A worker thread runs outside jest's module system: it loads the sources through scripts/run-ts.
+      projectorThreadExecArgv: ['--import', RUN_TS],
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;

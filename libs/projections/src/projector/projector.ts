@@ -36,6 +36,8 @@ export interface ProjectorOptions {
   /** How often a standby instance tries to take over, and the first retry delay after a failure. */
   readonly retryDelayMs?: number;
   readonly log?: (message: string) => void;
+  /** Told the new status whenever the role, readiness, position or last error changes. */
+  readonly onStatus?: (status: ProjectorStatus) => void;
 }
 
 export type ProjectorRole = 'stopped' | 'electing' | 'leader' | 'standby';
@@ -49,6 +51,19 @@ export interface ProjectorStatus {
   readonly lastError: string | null;
 }
 
+/**
+ * What a host needs of a running projector, wherever it runs: in the host's own thread (`Projector`)
+ * or in a worker thread of its own (`ProjectorThread` in libs/infrastructure), whose status crosses a
+ * message channel.
+ */
+export interface ProjectorControl {
+  /** Starts electing and, once leader, projecting; returns at once. */
+  start(): void;
+  /** Stops after the batch in flight commits (its checkpoint with it), and releases leadership. */
+  stop(): Promise<void>;
+  status(): ProjectorStatus;
+}
+
 export interface RebuildProgress {
   readonly applied: number;
   readonly elapsedMs: number;
@@ -59,7 +74,7 @@ export interface RebuildProgress {
  * leader (a PostgreSQL advisory lock elects it); each batch of events and the checkpoint after it
  * are committed in one transaction, with a compare-and-set on the checkpoint.
  */
-export class Projector {
+export class Projector implements ProjectorControl {
   private readonly name: string;
   private readonly batchSize: number;
   private readonly catchUpBatchSize: number;
@@ -102,10 +117,12 @@ export class Projector {
     if (this.running) return;
     this.stopping = false;
     this.role = 'electing';
+    this.changed();
     this.running = this.run().finally(() => {
       this.role = 'stopped';
       this.ready = false;
       this.running = null;
+      this.changed();
     });
   }
 
@@ -139,20 +156,24 @@ export class Projector {
         if (!(await this.acquireLock())) {
           this.role = 'standby';
           this.ready = true;
+          this.changed();
           await this.sleep(this.retryDelayMs);
           continue;
         }
         this.role = 'leader';
         this.ready = false;
+        this.changed();
         await this.prepare();
         await this.catchUp();
         this.ready = true;
         this.lastError = null;
+        this.changed();
         delay = this.retryDelayMs;
         await this.follow();
       } catch (error) {
         this.ready = false;
         this.lastError = (error as Error).message;
+        this.changed();
         this.log(`projector ${this.name}: ${this.lastError}; retrying in ${delay} ms`);
         await this.releaseLock();
         await this.sleep(delay);
@@ -167,6 +188,7 @@ export class Projector {
     const stored = await readCheckpoint(this.options.pool, this.name);
     if (stored && stored.projectionsVersion === this.projectionsVersion) {
       this.position = stored;
+      this.changed();
       return;
     }
     if (stored) this.log(`projector ${this.name}: projections changed (${stored.projectionsVersion}); rebuilding`);
@@ -181,6 +203,7 @@ export class Projector {
       this.position = initialCheckpoint(this.projectionsVersion);
       await writeCheckpoint(client, this.name, this.position);
       await client.query('COMMIT');
+      this.changed();
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -254,6 +277,7 @@ export class Projector {
       for (const projection of this.options.projections) await projection.apply(sql, decoded);
       await client.query('COMMIT');
       this.position = next;
+      this.changed();
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -302,6 +326,10 @@ export class Projector {
       new Promise((resolve) => setTimeout(resolve, 1000).unref()),
     ]);
     client.release(true);
+  }
+
+  private changed(): void {
+    this.options.onStatus?.(this.status());
   }
 
   private sleep(ms: number): Promise<void> {
