@@ -30,8 +30,10 @@ async function fingerprints(url: string): Promise<Record<string, string>> {
     );
     const result: Record<string, string> = {};
     for (const { table_name: table } of rows) {
+      // complaint_workflow's state document (dropped later) is left out, so builds before and after compare.
+      const row = table === 'complaint_workflow' ? `(to_jsonb(t) - 'state')::text` : 't::text';
       const { rows: hash } = await client.query<{ md5: string; n: number }>(
-        `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5, count(*)::int AS n FROM ${table} t`,
+        `SELECT md5(string_agg(${row}, E'\\n' ORDER BY ${row})) AS md5, count(*)::int AS n FROM ${table} t`,
       );
       result[table] = `${hash[0]?.n} rows, ${hash[0]?.md5}`;
     }

@@ -1,6 +1,7 @@
 import type { EventStore } from '#aduan/event-store';
 import type { Pool } from '#aduan/postgres';
 import {
+  ComplaintStates,
   complaintChangesProjection,
   complaintSummaryProjection,
   complaintWorkflowProjection,
@@ -19,14 +20,20 @@ export interface ReadModelProjectorOptions {
   readonly onStatus?: (status: ProjectorStatus) => void;
 }
 
-/** Every read model the API serves, in the order the projector applies them to each batch. */
-export const readModelProjections = (logger: Logger): Projection[] => [
-  // Before complaint-summary: it reads each complaint's summary row as it stood before the batch.
-  complaintChangesProjection((m) => logger.log(m)),
-  complaintSummaryProjection((m) => logger.log(m)),
-  escalationProjection(),
-  complaintWorkflowProjection((m) => logger.log(m)),
-];
+/**
+ * Every read model the API serves, in the order the projector applies them to each batch. The
+ * complaint read models share one fold of each batch (one `evolve` per event, one read of stored
+ * states), so they cannot disagree about a complaint.
+ */
+export const readModelProjections = (logger: Logger): Projection[] => {
+  const states = new ComplaintStates({ log: (m) => logger.log(`complaint read models: ${m}`) });
+  return [
+    complaintChangesProjection((m) => logger.log(m), states),
+    complaintSummaryProjection((m) => logger.log(m), states),
+    escalationProjection(),
+    complaintWorkflowProjection((m) => logger.log(m), states),
+  ];
+};
 
 /** The projector over every read model the API serves; the CLI rebuilds with the same one. */
 export const createReadModelProjector = (
@@ -57,6 +64,7 @@ export function withFaultPoint(projections: Projection[], faults: FaultInjector)
     await last.apply(sql, events);
     faults.reached('projector-after-apply');
   };
+  // prepare and reset are inherited from the wrapped projection.
   const wrapped = Object.create(last, { apply: { value: apply, enumerable: true } }) as Projection;
   return [...projections.slice(0, -1), wrapped];
 }

@@ -33,5 +33,17 @@ export interface Projection {
   readonly version: number;
   /** Tables this projection owns, emptied before a rebuild. */
   readonly tables: readonly string[];
+  /**
+   * Optional work on a batch before its transaction opens (folding it, reading what it builds on),
+   * so the projector can do it while the previous batch is still being written. `apply` must give
+   * the same result whether or not this ran. Reads through `sql` see every earlier batch committed.
+   */
+  prepare?(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void>;
   apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void>;
+  /**
+   * Forget anything remembered across batches: called whenever the projector abandons work (a batch
+   * failed, leadership was lost or regained, a rebuild starts), since memory may then be ahead of
+   * what was committed.
+   */
+  reset?(): void;
 }

@@ -7,6 +7,7 @@ import { CreateWorkflowReadModels1765000000000 } from './migrations/176500000000
 import { CreateEscalationAcknowledgements1766000000000 } from './migrations/1766000000000-create-escalation-acknowledgements.js';
 import { CreateComplaintStatusChanges1767000000000 } from './migrations/1767000000000-create-complaint-status-changes.js';
 import { CreateIdempotencyKeys1766500000000 } from './migrations/1766500000000-create-idempotency-keys.js';
+import { DropWorkflowState1768000000000 } from './migrations/1768000000000-drop-workflow-state.js';
 import { ProjectionCheckpointEntity } from './projector/projection-checkpoint.entity.js';
 
 export const READ_MODEL_ENTITIES = [
@@ -21,6 +22,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateEscalationAcknowledgements1766000000000,
   CreateIdempotencyKeys1766500000000,
   CreateComplaintStatusChanges1767000000000,
+  DropWorkflowState1768000000000,
 ];
 
 /** TypeORM on the read-model database. The schema comes from migrations only, never `synchronize`. */

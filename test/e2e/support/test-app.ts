@@ -9,8 +9,14 @@ import { GraphQLClient } from './graphql-client.js';
 
 export const TEST_JWT_SECRET = 'e2e-secret-with-enough-length-0123456789';
 
-/** The loader that runs the TypeScript sources (scripts/run-ts), for a projector thread started from jest. */
-const RUN_TS = fileURLToPath(new URL('../../../scripts/run-ts/register.mjs', import.meta.url));
+/**
+ * Node options for a projector thread started from jest: the thread runs outside jest's module
+ * system, so it loads the TypeScript sources through scripts/run-ts.
+ */
+export const PROJECTOR_THREAD_EXEC_ARGV = [
+  '--import',
+  fileURLToPath(new URL('../../../scripts/run-ts/register.mjs', import.meta.url)),
+];
 
 export interface RunningApp {
   readonly app: NestFastifyApplication;
@@ -54,8 +60,7 @@ export class TestEnvironment {
       databaseUrl,
       schemaFile: false,
       logLevels: ['error'],
-      // A worker thread runs outside jest's module system: it loads the sources through scripts/run-ts.
-      projectorThreadExecArgv: ['--import', RUN_TS],
+      projectorThreadExecArgv: PROJECTOR_THREAD_EXEC_ARGV,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();

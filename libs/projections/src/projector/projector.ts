@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from '#aduan/postgres';
 import type { Checkpoint, EventStore, ReadAllResult, RecordedEvent, Subscription } from '#aduan/event-store';
-import type { Projection } from '../projection.js';
+import type { ProjectedEvent, Projection, SqlExecutor } from '../projection.js';
 import {
   compareAndSetCheckpoint,
   initialCheckpoint,
@@ -64,6 +64,14 @@ export interface ProjectorControl {
   status(): ProjectorStatus;
 }
 
+/** A batch decoded and prepared, to be written with the checkpoint after it. */
+interface PreparedBatch {
+  readonly decoded: readonly ProjectedEvent[];
+  /** The checkpoint it follows: the compare-and-set expects it. */
+  readonly from: Checkpoint;
+  readonly next: StoredCheckpoint;
+}
+
 export interface RebuildProgress {
   readonly applied: number;
   readonly elapsedMs: number;
@@ -91,6 +99,8 @@ export class Projector implements ProjectorControl {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wakeUp: (() => void) | null = null;
+  /** The batch being written while catching up, if any: the next one is prepared meanwhile. */
+  private writing: Promise<void> | null = null;
   private readonly statements = new PreparedStatements();
 
   constructor(private readonly options: ProjectorOptions) {
@@ -141,6 +151,7 @@ export class Projector implements ProjectorControl {
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
     if (!(await this.acquireLock())) throw new ProjectorBusyError(this.name);
     try {
+      this.forget();
       await this.reset();
       const started = Date.now();
       return await this.catchUp((applied) => onProgress?.({ applied, elapsedMs: Date.now() - started }));
@@ -171,6 +182,7 @@ export class Projector implements ProjectorControl {
         delay = this.retryDelayMs;
         await this.follow();
       } catch (error) {
+        this.forget();
         this.ready = false;
         this.lastError = (error as Error).message;
         this.changed();
@@ -185,6 +197,7 @@ export class Projector implements ProjectorControl {
 
   /** Loads the checkpoint; when the projections changed version, empties them to rebuild. */
   private async prepare(): Promise<void> {
+    this.forget(); // another leader may have written since this instance last did
     const stored = await readCheckpoint(this.options.pool, this.name);
     if (stored && stored.projectionsVersion === this.projectionsVersion) {
       this.position = stored;
@@ -211,8 +224,9 @@ export class Projector implements ProjectorControl {
   }
 
   /**
-   * Applies batches until the store has nothing more; answers how many events were applied. The
-   * next batch is read while the current one is applied, so reading and writing overlap.
+   * Applies batches until the store has nothing more; answers how many events were applied. Three
+   * things overlap: the next batch is read while one is prepared and written, and a batch is
+   * prepared (decoded and folded) while the one before it is being written.
    */
   private async catchUp(onProgress?: (applied: number) => void): Promise<number> {
     const read = (from: Checkpoint): Promise<ReadAllResult> => {
@@ -221,18 +235,31 @@ export class Projector implements ProjectorControl {
       return reading;
     };
     let applied = 0;
+    let prepared = this.position;
     let next = read(this.position.checkpoint);
-    for (;;) {
-      const { events, checkpoint } = await next;
-      if (this.stopping) return applied;
-      const more = events.length === this.catchUpBatchSize;
-      if (more) next = read(checkpoint);
-      if (events.length > 0) {
-        await this.applyBatch(events, checkpoint);
-        applied += events.length;
-        onProgress?.(applied);
+    try {
+      for (;;) {
+        const { events, checkpoint } = await next;
+        if (this.stopping) break;
+        const more = events.length === this.catchUpBatchSize;
+        if (more) next = read(checkpoint);
+        if (events.length > 0) {
+          const batch = await this.prepareBatch(events, checkpoint, prepared);
+          prepared = batch.next;
+          await this.writing;
+          this.writing = this.writeBatch(batch).then(() => {
+            applied += events.length;
+            onProgress?.(applied);
+          });
+          this.writing.catch(() => undefined); // awaited on the next turn or below
+        }
+        if (!more) break;
       }
-      if (!more) return applied;
+      await this.writing;
+      return applied;
+    } finally {
+      await this.writing?.catch(() => undefined);
+      this.writing = null;
     }
   }
 
@@ -254,34 +281,65 @@ export class Projector implements ProjectorControl {
   }
 
   private async applyBatch(events: readonly RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
-    const client = this.leaderConnection();
-    const next: StoredCheckpoint = {
-      checkpoint,
-      ordinal: this.position.ordinal + events.length,
-      projectionsVersion: this.projectionsVersion,
+    await this.writeBatch(await this.prepareBatch(events, checkpoint, this.position));
+  }
+
+  /**
+   * Decodes a batch that follows `after` and lets the projections prepare it, outside any
+   * transaction. Their reads run on the leader connection once the batch being written (if any) has
+   * committed, so they see every earlier batch.
+   */
+  private async prepareBatch(
+    events: readonly RecordedEvent[],
+    checkpoint: Checkpoint,
+    after: StoredCheckpoint,
+  ): Promise<PreparedBatch> {
+    const decoded = decodeEvents(events, after.ordinal + 1, this.log);
+    const sql = this.statements.on(this.leaderConnection());
+    const afterWrites: SqlExecutor = {
+      query: async (text, params) => {
+        await this.writing?.catch(() => undefined);
+        return sql.query(text, params);
+      },
     };
+    for (const projection of this.options.projections) await projection.prepare?.(afterWrites, decoded);
+    return {
+      decoded,
+      from: after.checkpoint,
+      next: { checkpoint, ordinal: after.ordinal + events.length, projectionsVersion: this.projectionsVersion },
+    };
+  }
+
+  /** Writes a prepared batch and the checkpoint after it in one transaction. */
+  private async writeBatch(batch: PreparedBatch): Promise<void> {
+    const client = this.leaderConnection();
     try {
       // The checkpoint moves first: the row stays locked until COMMIT, so a second writer waits and
       // then finds it moved. Both statements are queued at once: the client sends the second as soon
       // as BEGIN answers, without waiting for a turn of a busy event loop in between.
       const [, moved] = await Promise.all([
         client.query(BEGIN_BATCH),
-        compareAndSetCheckpoint(client, this.name, this.position.checkpoint, next),
+        compareAndSetCheckpoint(client, this.name, batch.from, batch.next),
       ]);
       if (!moved) {
         const stored = await readCheckpoint(client, this.name);
-        throw new CheckpointMovedError(this.name, this.position.checkpoint, stored?.checkpoint ?? null);
+        throw new CheckpointMovedError(this.name, batch.from, stored?.checkpoint ?? null);
       }
-      const decoded = decodeEvents(events, this.position.ordinal + 1, this.log);
       const sql = this.statements.on(client);
-      for (const projection of this.options.projections) await projection.apply(sql, decoded);
+      for (const projection of this.options.projections) await projection.apply(sql, batch.decoded);
       await client.query('COMMIT');
-      this.position = next;
+      this.position = batch.next;
       this.changed();
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      this.forget();
       throw error;
     }
+  }
+
+  /** Projections drop what they remember across batches: it may be ahead of what was committed. */
+  private forget(): void {
+    for (const projection of this.options.projections) projection.reset?.();
   }
 
   /**
@@ -333,6 +391,8 @@ export class Projector implements ProjectorControl {
   }
 
   private sleep(ms: number): Promise<void> {
+    // A stop() that came while no sleep was pending (releasing the lock after a failure) still counts.
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wakeUp = null;
