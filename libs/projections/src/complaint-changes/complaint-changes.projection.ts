@@ -47,5 +47,7 @@ export const complaintChangesProjection = (
       [JSON.stringify(changes)],
     );
   },
+  // Its rows are written with every batch; the shared fold holds the others' rows back.
+  beginRebuild: () => states.defer(),
   reset: () => states.clear(),
 });

@@ -26,11 +26,21 @@ export interface FoldedBatch {
   readonly transitions: readonly ComplaintTransition[];
   /** Every complaint the batch moved, as it stands after the batch. */
   readonly changed: readonly FoldedComplaint[];
+  /**
+   * The complaint rows to write with this batch: every one it moved, or while rebuilding (`defer`)
+   * only those it had to forget before they were written.
+   */
+  readonly toWrite: readonly FoldedComplaint[];
 }
 
 export interface ComplaintStatesOptions {
   /** Complaints remembered across batches, most recently moved first (default 10,000). */
   readonly capacity?: number;
+  /**
+   * While rebuilding: the complaints still moving in a store's history are remembered until they
+   * stop, so each row is written about once (default 50,000; about 5 KB of memory each).
+   */
+  readonly rebuildCapacity?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -46,16 +56,49 @@ export interface ComplaintStatesOptions {
  * events array), so every read model of a batch sees the same fold.
  */
 export class ComplaintStates {
-  readonly #capacity: number;
+  readonly #liveCapacity: number;
+  readonly #rebuildCapacity: number;
   readonly #log: (message: string) => void;
   /** Insertion order is recency: the first entries are evicted first. */
   readonly #remembered = new Map<string, FoldedComplaint>();
+  /** While deferring: remembered complaints whose rows are not written yet. */
+  readonly #unwritten = new Set<string>();
+  #deferring = false;
   #folds = new WeakMap<readonly ProjectedEvent[], Promise<FoldedBatch>>();
+  #flush: readonly FoldedComplaint[] | null = null;
   #epoch = 0;
 
   constructor(options: ComplaintStatesOptions = {}) {
-    this.#capacity = options.capacity ?? 10_000;
+    this.#liveCapacity = options.capacity ?? 10_000;
+    this.#rebuildCapacity = Math.max(options.rebuildCapacity ?? 50_000, this.#liveCapacity);
     this.#log = options.log ?? (() => undefined);
+  }
+
+  get #capacity(): number {
+    return this.#deferring ? this.#rebuildCapacity : this.#liveCapacity;
+  }
+
+  /**
+   * A rebuild into fresh tables starts: from now on a batch's `toWrite` holds only the complaints
+   * forgotten before their rows were written; `flush` answers the rest at the end.
+   */
+  defer(): void {
+    if (this.#deferring) return;
+    this.clear();
+    this.#deferring = true;
+  }
+
+  /**
+   * Ends deferring: the complaints whose rows are still unwritten, the same list for every caller
+   * (the summary and the workflow both write it). What is remembered stays, now written.
+   */
+  flush(): readonly FoldedComplaint[] {
+    if (this.#flush) return this.#flush;
+    this.#flush = this.#deferring ? [...this.#unwritten].map((id) => this.#remembered.get(id)!) : [];
+    this.#unwritten.clear();
+    this.#deferring = false;
+    this.#trim([]);
+    return this.#flush;
   }
 
   /**
@@ -72,9 +115,12 @@ export class ComplaintStates {
     return folded;
   }
 
-  /** Forgets every remembered state and fold (the projector failed, lost its lock, or rebuilds). */
+  /** Forgets every remembered state and fold, and stops deferring (the projector failed, lost its lock, or rebuilds). */
   clear(): void {
     this.#remembered.clear();
+    this.#unwritten.clear();
+    this.#deferring = false;
+    this.#flush = null;
     this.#folds = new WeakMap();
     this.#epoch += 1;
   }
@@ -110,9 +156,12 @@ export class ComplaintStates {
         updatedAt: projected.recordedAt,
       });
     }
+    const changed = [...working.values()];
     // A fold that raced a clear() belongs to abandoned work: it must not refill the memory.
-    if (epoch === this.#epoch) this.#remember(working.values());
-    return { transitions, changed: [...working.values()] };
+    if (epoch !== this.#epoch) return { transitions, changed, toWrite: changed };
+    this.#flush = null;
+    const forgotten = this.#remember(changed);
+    return { transitions, changed, toWrite: this.#deferring ? forgotten : changed };
   }
 
   /** Complaints whose first event in the batch continues their stream, and whose state is not remembered. */
@@ -147,14 +196,24 @@ export class ComplaintStates {
     );
   }
 
-  #remember(complaints: Iterable<FoldedComplaint>): void {
+  /** Remembers the batch's complaints as the most recent; answers the unwritten ones it had to forget. */
+  #remember(complaints: readonly FoldedComplaint[]): FoldedComplaint[] {
     for (const complaint of complaints) {
       this.#remembered.delete(complaint.id);
       this.#remembered.set(complaint.id, complaint);
+      if (this.#deferring) this.#unwritten.add(complaint.id);
     }
-    for (const id of this.#remembered.keys()) {
-      if (this.#remembered.size <= this.#capacity) break;
+    return this.#trim(complaints);
+  }
+
+  #trim(keep: readonly FoldedComplaint[]): FoldedComplaint[] {
+    const forgotten: FoldedComplaint[] = [];
+    const batch = new Set(keep.map((complaint) => complaint.id));
+    for (const [id, complaint] of this.#remembered) {
+      if (this.#remembered.size <= this.#capacity || batch.has(id)) break;
       this.#remembered.delete(id);
+      if (this.#unwritten.delete(id)) forgotten.push(complaint);
     }
+    return forgotten;
   }
 }

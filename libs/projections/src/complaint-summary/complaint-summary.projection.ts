@@ -18,8 +18,10 @@ export const complaintSummaryProjection = (
   },
   async apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await saveRows(sql, (await states.fold(sql, events)).changed);
+    await saveRows(sql, (await states.fold(sql, events)).toWrite);
   },
+  beginRebuild: () => states.defer(),
+  flush: (sql: SqlExecutor) => saveRows(sql, states.flush()),
   reset: () => states.clear(),
 });
 
@@ -43,13 +45,17 @@ const UPSERT = `
     version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
   WHERE complaint_summary.version < excluded.version`;
 
+/** Rows per statement when a rebuild writes what it held back. */
+const CHUNK = 2_000;
+
 async function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
-  if (rows.length === 0) return;
-  const payload = rows.map((row) => ({
-    state: row.state,
-    version: row.version,
-    list_order: row.listOrder,
-    updated_at: row.updatedAt.toISOString(),
-  }));
-  await sql.query(UPSERT, [JSON.stringify(payload)]);
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const payload = rows.slice(start, start + CHUNK).map((row) => ({
+      state: row.state,
+      version: row.version,
+      list_order: row.listOrder,
+      updated_at: row.updatedAt.toISOString(),
+    }));
+    await sql.query(UPSERT, [JSON.stringify(payload)]);
+  }
 }

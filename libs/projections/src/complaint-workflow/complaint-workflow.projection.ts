@@ -1,4 +1,4 @@
-import { ComplaintStates } from '../complaint-state/complaint-states.js';
+import { ComplaintStates, type FoldedComplaint } from '../complaint-state/complaint-states.js';
 import type { Projection, ProjectedEvent, SqlExecutor } from '../projection.js';
 import { complaintFactsOf } from './complaint-facts.js';
 
@@ -20,9 +20,19 @@ export const complaintWorkflowProjection = (
   },
   async apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const { changed } = await states.fold(sql, events);
-    if (changed.length === 0) return;
-    const payload = changed.map((row) => {
+    await saveRows(sql, (await states.fold(sql, events)).toWrite);
+  },
+  beginRebuild: () => states.defer(),
+  flush: (sql: SqlExecutor) => saveRows(sql, states.flush()),
+  reset: () => states.clear(),
+});
+
+/** Rows per statement when a rebuild writes what it held back. */
+const CHUNK = 2_000;
+
+async function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const payload = rows.slice(start, start + CHUNK).map((row) => {
       const facts = complaintFactsOf(row.state);
       return {
         complaint_id: facts.complaintId,
@@ -47,9 +57,8 @@ export const complaintWorkflowProjection = (
       };
     });
     await sql.query(UPSERT, [JSON.stringify(payload)]);
-  },
-  reset: () => states.clear(),
-});
+  }
+}
 
 const COLUMNS = `complaint_id, version, next_check_at, agency_code, category, complaint_type, channel, status,
   priority, received_at, verified_at, first_response_at, response_seconds, responded_on_time,

@@ -10,6 +10,7 @@ import {
 } from './checkpoint-store.js';
 import { decodeEvents } from './decode-events.js';
 import { PreparedStatements } from './prepared-statements.js';
+import { ShadowTables } from './shadow-tables.js';
 import { CheckpointMovedError, ProjectorBusyError } from './projector.errors.js';
 
 /**
@@ -145,16 +146,15 @@ export class Projector implements ProjectorControl {
   }
 
   /**
-   * Empties every read model and replays the whole store into it, for the CLI. Refuses while
-   * another process is the leader, so two writers never interleave.
+   * Replays the whole store into fresh read models and swaps them in (see `rebuildTables`), for the
+   * CLI. Refuses while another process is the leader, so two writers never interleave.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
     if (!(await this.acquireLock())) throw new ProjectorBusyError(this.name);
     try {
       this.forget();
-      await this.reset();
       const started = Date.now();
-      return await this.catchUp((applied) => onProgress?.({ applied, elapsedMs: Date.now() - started }));
+      return await this.rebuildTables((applied) => onProgress?.({ applied, elapsedMs: Date.now() - started }));
     } finally {
       await this.releaseLock();
     }
@@ -175,7 +175,7 @@ export class Projector implements ProjectorControl {
         this.ready = false;
         this.changed();
         await this.prepare();
-        await this.catchUp();
+        if (!(await this.catchUp()).complete) break; // stopping
         this.ready = true;
         this.lastError = null;
         this.changed();
@@ -195,7 +195,11 @@ export class Projector implements ProjectorControl {
     await this.releaseLock();
   }
 
-  /** Loads the checkpoint; when the projections changed version, empties them to rebuild. */
+  /**
+   * Loads the checkpoint; when the projections changed version, rebuilds them (readers keep the
+   * previous read models meanwhile). Without a checkpoint (a new database) it starts from empty
+   * tables and catches up in place.
+   */
   private async prepare(): Promise<void> {
     this.forget(); // another leader may have written since this instance last did
     const stored = await readCheckpoint(this.options.pool, this.name);
@@ -204,18 +208,21 @@ export class Projector implements ProjectorControl {
       this.changed();
       return;
     }
-    if (stored) this.log(`projector ${this.name}: projections changed (${stored.projectionsVersion}); rebuilding`);
-    await this.reset();
+    if (!stored) return this.reset();
+    this.log(`projector ${this.name}: projections changed (${stored.projectionsVersion}); rebuilding`);
+    await this.rebuildTables();
   }
 
+  /** Empties the read models in place and moves the checkpoint to the start. */
   private async reset(): Promise<void> {
     const client = this.leaderConnection();
     try {
       await client.query('BEGIN');
       if (this.tables.length > 0) await client.query(`TRUNCATE ${this.tables.join(', ')}`);
-      this.position = initialCheckpoint(this.projectionsVersion);
-      await writeCheckpoint(client, this.name, this.position);
+      const start = initialCheckpoint(this.projectionsVersion);
+      await writeCheckpoint(client, this.name, start);
       await client.query('COMMIT');
+      this.position = start;
       this.changed();
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -224,19 +231,69 @@ export class Projector implements ProjectorControl {
   }
 
   /**
-   * Applies batches until the store has nothing more; answers how many events were applied. Three
-   * things overlap: the next batch is read while one is prepared and written, and a batch is
-   * prepared (decoded and folded) while the one before it is being written.
+   * Replays the whole store into copies of the read-model tables (ShadowTables) and swaps them in
+   * with the checkpoint, in one transaction: readers see the previous read models until then, and a
+   * rebuild that fails or is interrupted leaves them, and their checkpoint, as they were. The copies
+   * get their secondary indexes once filled; projections that can hold rows back write each once
+   * (`beginRebuild`, `flush`). Where the tables cannot be swapped, rebuilds them in place instead.
+   * Answers the events applied.
    */
-  private async catchUp(onProgress?: (applied: number) => void): Promise<number> {
+  private async rebuildTables(onProgress?: (applied: number) => void): Promise<number> {
+    const client = this.leaderConnection();
+    const shadow = await ShadowTables.create(client, this.tables);
+    if (!(shadow instanceof ShadowTables)) {
+      this.log(`projector ${this.name}: rebuilding in place, the tables cannot be swapped (${shadow.refused})`);
+      await this.reset();
+      return (await this.catchUp(onProgress)).applied;
+    }
+    let swapped = false;
+    try {
+      for (const projection of this.options.projections) projection.beginRebuild?.();
+      await shadow.enter(client);
+      const { applied, complete, reached } = await this.catchUp(onProgress, {
+        from: initialCheckpoint(this.projectionsVersion),
+      });
+      if (!complete) throw new Error(`projector ${this.name}: rebuild interrupted; the read models stay as they were`);
+      await client.query(BEGIN_BATCH);
+      const sql = this.statements.on(client);
+      for (const projection of this.options.projections) await projection.flush?.(sql);
+      await client.query('COMMIT');
+      await shadow.leave(client);
+      await shadow.buildIndexes(client);
+      await shadow.swap(client, () => writeCheckpoint(client, this.name, reached));
+      swapped = true;
+      this.position = reached;
+      this.changed();
+      return applied;
+    } finally {
+      if (!swapped) {
+        this.forget();
+        await client.query('ROLLBACK').catch(() => undefined);
+        await shadow.leave(client).catch(() => undefined);
+        await shadow.discard(client).catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * Applies batches until the store has nothing more. Three things overlap: the next batch is read
+   * while one is prepared and written, and a batch is prepared (decoded and folded) while the one
+   * before it is being written. Live, it starts from the checkpoint and moves it with every batch;
+   * `rebuilding` it starts there instead and leaves the checkpoint alone (the swap writes it).
+   */
+  private async catchUp(
+    onProgress?: (applied: number) => void,
+    rebuilding?: { readonly from: StoredCheckpoint },
+  ): Promise<{ applied: number; complete: boolean; reached: StoredCheckpoint }> {
     const read = (from: Checkpoint): Promise<ReadAllResult> => {
       const reading = this.options.store.readAll(from, this.catchUpBatchSize);
       reading.catch(() => undefined); // awaited below; a failure while a batch applies is not unhandled
       return reading;
     };
     let applied = 0;
-    let prepared = this.position;
-    let next = read(this.position.checkpoint);
+    let complete = false;
+    let prepared = rebuilding?.from ?? this.position;
+    let next = read(prepared.checkpoint);
     try {
       for (;;) {
         const { events, checkpoint } = await next;
@@ -247,16 +304,19 @@ export class Projector implements ProjectorControl {
           const batch = await this.prepareBatch(events, checkpoint, prepared);
           prepared = batch.next;
           await this.writing;
-          this.writing = this.writeBatch(batch).then(() => {
+          this.writing = this.writeBatch(batch, rebuilding !== undefined).then(() => {
             applied += events.length;
             onProgress?.(applied);
           });
           this.writing.catch(() => undefined); // awaited on the next turn or below
         }
-        if (!more) break;
+        if (!more) {
+          complete = true;
+          break;
+        }
       }
       await this.writing;
-      return applied;
+      return { applied, complete, reached: prepared };
     } finally {
       await this.writing?.catch(() => undefined);
       this.writing = null;
@@ -310,24 +370,32 @@ export class Projector implements ProjectorControl {
     };
   }
 
-  /** Writes a prepared batch and the checkpoint after it in one transaction. */
-  private async writeBatch(batch: PreparedBatch): Promise<void> {
+  /**
+   * Writes a prepared batch and the checkpoint after it in one transaction; while rebuilding, the
+   * batch alone (into the copies, whose checkpoint the swap writes).
+   */
+  private async writeBatch(batch: PreparedBatch, rebuilding = false): Promise<void> {
     const client = this.leaderConnection();
     try {
-      // The checkpoint moves first: the row stays locked until COMMIT, so a second writer waits and
-      // then finds it moved. Both statements are queued at once: the client sends the second as soon
-      // as BEGIN answers, without waiting for a turn of a busy event loop in between.
-      const [, moved] = await Promise.all([
-        client.query(BEGIN_BATCH),
-        compareAndSetCheckpoint(client, this.name, batch.from, batch.next),
-      ]);
-      if (!moved) {
-        const stored = await readCheckpoint(client, this.name);
-        throw new CheckpointMovedError(this.name, batch.from, stored?.checkpoint ?? null);
+      if (rebuilding) {
+        await client.query(BEGIN_BATCH);
+      } else {
+        // The checkpoint moves first: the row stays locked until COMMIT, so a second writer waits and
+        // then finds it moved. Both statements are queued at once: the client sends the second as
+        // soon as BEGIN answers, without waiting for a turn of a busy event loop in between.
+        const [, moved] = await Promise.all([
+          client.query(BEGIN_BATCH),
+          compareAndSetCheckpoint(client, this.name, batch.from, batch.next),
+        ]);
+        if (!moved) {
+          const stored = await readCheckpoint(client, this.name);
+          throw new CheckpointMovedError(this.name, batch.from, stored?.checkpoint ?? null);
+        }
       }
       const sql = this.statements.on(client);
       for (const projection of this.options.projections) await projection.apply(sql, batch.decoded);
       await client.query('COMMIT');
+      if (rebuilding) return;
       this.position = batch.next;
       this.changed();
     } catch (error) {
