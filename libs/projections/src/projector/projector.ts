@@ -1,5 +1,12 @@
 import type { Pool, PoolClient } from '#aduan/postgres';
-import type { Checkpoint, EventStore, ReadAllResult, RecordedEvent, Subscription } from '#aduan/event-store';
+import {
+  START,
+  type Checkpoint,
+  type EventStore,
+  type ReadAllResult,
+  type RecordedEvent,
+  type Subscription,
+} from '#aduan/event-store';
 import type { ProjectedEvent, Projection, SqlExecutor } from '../projection.js';
 import {
   compareAndSetCheckpoint,
@@ -196,9 +203,9 @@ export class Projector implements ProjectorControl {
   }
 
   /**
-   * Loads the checkpoint; when the projections changed version, rebuilds them (readers keep the
-   * previous read models meanwhile). Without a checkpoint (a new database) it starts from empty
-   * tables and catches up in place.
+   * Loads the checkpoint; when the projections changed version, or there is none yet but the store
+   * holds events, rebuilds the read models (readers keep the previous ones meanwhile). A new
+   * database on an empty store just starts at the beginning.
    */
   private async prepare(): Promise<void> {
     this.forget(); // another leader may have written since this instance last did
@@ -208,8 +215,12 @@ export class Projector implements ProjectorControl {
       this.changed();
       return;
     }
-    if (!stored) return this.reset();
-    this.log(`projector ${this.name}: projections changed (${stored.projectionsVersion}); rebuilding`);
+    if (!stored && (await this.options.store.readAll(START, 1)).events.length === 0) return this.reset();
+    this.log(
+      stored
+        ? `projector ${this.name}: projections changed (${stored.projectionsVersion}); rebuilding`
+        : `projector ${this.name}: no checkpoint yet; building the read models from the store`,
+    );
     await this.rebuildTables();
   }
 
