@@ -6,7 +6,7 @@ import { measureSubmitWithLag } from './measurements/api-load.js';
 import { CpuMeter } from './support/cpu-meter.js';
 import { progress } from './support/progress.js';
 
-const USAGE = `node dist/bench/lag-lab.js [--seconds N] [--rounds N]
+const USAGE = `node dist/bench/lag-lab.js [--seconds N] [--rounds N] [--modes thread,in-process]
 
 Section 5 alone: load 1 (32 connections submitting) with the projection-lag probe, alternating the
 projector in its worker thread (as npm start runs it) and in the API's event loop, each round on a
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '8' },
       rounds: { type: 'string', default: '2' },
+      /** Comma-separated: thread, in-process. */
+      modes: { type: 'string', default: 'thread,in-process' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     const meter = new CpuMeter(postgres.postmasterPid);
     const url = await postgres.createDatabase('lag');
     for (let round = 1; round <= Number(values.rounds); round += 1) {
-      for (const mode of ['thread', 'in-process'] as const) {
+      for (const mode of values.modes.split(',') as ('thread' | 'in-process')[]) {
         const app: BenchApp = await startBenchApp(url);
         try {
           if (mode === 'in-process') await app.moveProjectorInProcess();
