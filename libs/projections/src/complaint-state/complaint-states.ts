@@ -38,7 +38,7 @@ export interface ComplaintStatesOptions {
   readonly capacity?: number;
   /**
    * While rebuilding: the complaints still moving in a store's history are remembered until they
-   * stop, so each row is written about once (default 50,000; about 5 KB of memory each).
+   * stop, so each row is written about once (default 20,000; about 5 KB of memory each).
    */
   readonly rebuildCapacity?: number;
   readonly log?: (message: string) => void;
@@ -70,7 +70,7 @@ export class ComplaintStates {
 
   constructor(options: ComplaintStatesOptions = {}) {
     this.#liveCapacity = options.capacity ?? 10_000;
-    this.#rebuildCapacity = Math.max(options.rebuildCapacity ?? 50_000, this.#liveCapacity);
+    this.#rebuildCapacity = Math.max(options.rebuildCapacity ?? 20_000, this.#liveCapacity);
     this.#log = options.log ?? (() => undefined);
   }
 
