@@ -15,7 +15,7 @@ export interface BenchPlan {
   readonly scaleConnections: number;
   /** Passes of each global read and rebuild; the best is kept. */
   readonly rounds: number;
-  /** Also run load 1 with the projector in a process of its own (a diagnostic, not a target). */
+  /** Also run load 1 with the projector in the API's event loop (a diagnostic, not a target). */
   readonly diagnostics: boolean;
   readonly writeDoc: boolean;
 }

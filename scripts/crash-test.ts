@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     const { submits } = report;
     process.stdout.write(
       [
-        `API: ${report.entry}`,
+        `API: ${report.entry}, projector in ${report.projectorRunsIn === 'thread' ? 'a worker thread' : report.projectorRunsIn}`,
         `duration: ${(report.durationMs / 1000).toFixed(1)} s`,
         `submits: ${submits.attempts} attempted by ${values.clients} clients, ${submits.acknowledged} acknowledged, ` +
           `${submits.inDoubt} in doubt (${submits.storedInDoubt} of them stored), ${submits.refused} refused`,

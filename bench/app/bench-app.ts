@@ -1,14 +1,19 @@
 import { issueHs256Token, type TokenRequest } from '#aduan/identity';
-import { loadConfig } from '#aduan/infrastructure';
+import { createReadModelProjector, loadConfig } from '#aduan/infrastructure';
+import type { ProjectorControl } from '#aduan/projections';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { progress } from '../support/progress.js';
 
 /** The API under measurement, listening on loopback. */
 export interface BenchApp {
   readonly graphqlUrl: string;
   /** A bearer token the app accepts, for queries that need a role. */
   token(request: TokenRequest): Promise<string>;
-  /** Stops the app's own projector (and with it its leadership), leaving the API serving. */
-  stopProjector(): Promise<void>;
+  /**
+   * Stops the app's projector (its worker thread) and runs the same projector in the API's event
+   * loop instead, as PROJECTOR_MODE=in-process would: the lag diagnostic.
+   */
+  moveProjectorInProcess(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,15 +45,35 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
     const port = typeof address === 'object' && address ? address.port : 0;
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(`${baseUrl}/health`);
+    let inProcess: ProjectorControl | null = null;
     return {
       graphqlUrl: `${baseUrl}/graphql`,
       token: (request) => issueHs256Token(JWT_SECRET, request),
-      stopProjector: () => runtime.projector.stop(),
-      close: () => app.close(),
+      async moveProjectorInProcess() {
+        await runtime.projector.stop();
+        inProcess = createReadModelProjector(runtime.eventStore, runtime.pool, {
+          log: () => undefined,
+          error: progress,
+        });
+        inProcess.start();
+        await waitFor(() => inProcess?.status().ready === true, 'the in-process projector to catch up');
+      },
+      async close() {
+        await inProcess?.stop();
+        await app.close();
+      },
     };
   } catch (error) {
     await app.close();
     throw error;
+  }
+}
+
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -9,6 +9,11 @@ export interface LagProbeSpec {
   readonly pauseMs: number;
   /** Wait before the first sample, so samples fall inside the load they are meant to observe. */
   readonly startDelayMs: number;
+  /**
+   * Samples in flight at once, each submitting, waiting for its row and pausing in turn: one alone
+   * gathers a few dozen samples in a short load, too few for a p99 that is not simply the maximum.
+   */
+  readonly samplers: number;
 }
 
 export interface LagProbeResult {

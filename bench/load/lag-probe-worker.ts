@@ -16,8 +16,14 @@ process.once('message', (spec: LagProbeSpec) => {
 });
 
 async function probe(spec: LagProbeSpec, stopped: () => boolean): Promise<LagProbeResult> {
-  const client = new pg.Client({ connectionString: spec.databaseUrl, application_name: 'aduan-bench-lag-probe' });
-  await client.connect();
+  // A connection per sampler, so one sampler's polls never queue behind another's.
+  const clients = await Promise.all(
+    Array.from({ length: spec.samplers }, async () => {
+      const client = new pg.Client({ connectionString: spec.databaseUrl, application_name: 'aduan-bench-lag-probe' });
+      await client.connect();
+      return client;
+    }),
+  );
   const lagsMs: number[] = [];
   let submitted = 0;
   let errors = 0;
@@ -27,7 +33,11 @@ async function probe(spec: LagProbeSpec, stopped: () => boolean): Promise<LagPro
     errors += 1;
     firstError ??= message;
   };
-  while (!stopped()) {
+  const sampler = async (client: pg.Client, offsetMs: number): Promise<void> => {
+    await sleep(offsetMs);
+    while (!stopped()) await sample(client);
+  };
+  const sample = async (client: pg.Client): Promise<void> => {
     try {
       const response = await fetch(spec.graphqlUrl, {
         method: 'POST',
@@ -38,7 +48,8 @@ async function probe(spec: LagProbeSpec, stopped: () => boolean): Promise<LagPro
       const id = body.data?.submitComplaint?.id;
       if (!response.ok || body.errors || !id) {
         fail(JSON.stringify(body).slice(0, 300));
-        continue;
+        await sleep(spec.pauseMs);
+        return;
       }
       submitted += 1;
       const answeredAt = performance.now();
@@ -62,7 +73,10 @@ async function probe(spec: LagProbeSpec, stopped: () => boolean): Promise<LagPro
       fail(error instanceof Error ? error.message : String(error));
     }
     await sleep(spec.pauseMs);
-  }
-  await client.end();
+  };
+  // Staggered, so the samplers' submits do not arrive together.
+  const stagger = spec.pauseMs / spec.samplers;
+  await Promise.all(clients.map((client, index) => sampler(client, index * stagger)));
+  await Promise.all(clients.map((client) => client.end()));
   return { lagsMs, submitted, errors, firstError };
 }

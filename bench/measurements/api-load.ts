@@ -3,7 +3,6 @@ import { COMPLAINTS_PAGE, complaintById, SUBMIT, TYPENAME, type GraphQLRequest }
 import { countOf, withClient } from '../database/sql.js';
 import { measureHttpLoad, runHttpLoad, type HttpFigures, type HttpLoadSpec } from '../load/http-load.js';
 import { LagProbe } from '../load/lag-probe.js';
-import { ProjectorProcess } from '../load/projector-process.js';
 import type { CpuMeter } from '../support/cpu-meter.js';
 import { summarize, type LatencySummary } from '../support/latency.js';
 import { progress } from '../support/progress.js';
@@ -12,7 +11,7 @@ export interface ApiLoadOptions {
   readonly connections: number;
   readonly seconds: number;
   readonly warmupSeconds: number;
-  /** Also measure load 1 with the projector in a process of its own. */
+  /** Also measure load 1 with the projector in the API's own event loop (PROJECTOR_MODE=in-process). */
   readonly diagnostics: boolean;
 }
 
@@ -37,10 +36,10 @@ export interface ApiLoadFigures {
   readonly complaintById: HttpFigures;
   readonly complaintsPage: HttpFigures;
   /**
-   * Diagnostic, not a target: load 1 and its lag again with the API's projector stopped and the same
-   * projector running in a separate process, to show what moving it out of the API's event loop buys.
+   * Diagnostic, not a target: load 1 and its lag again with the projector moved from its worker
+   * thread into the API's event loop (PROJECTOR_MODE=in-process), to show what the thread buys.
    */
-  readonly separateProjector: { readonly submit: SubmitFigures; readonly lag: LagFigures } | null;
+  readonly inProcessProjector: { readonly submit: SubmitFigures; readonly lag: LagFigures } | null;
 }
 
 const ID_SAMPLE = 2_000;
@@ -79,33 +78,8 @@ export async function measureApi(
 
   const ceilingA = await load('ceiling A ({ __typename })', specFor([TYPENAME]));
 
-  /** Load 1 with the lag probe beside it, checked afterwards against the events stored meanwhile. */
-  const submitWithLag = async (name: string): Promise<{ submit: SubmitFigures; lag: LagFigures }> => {
-    const spec = specFor([SUBMIT]);
-    await warmUp(name, spec);
-    const storedBefore = await countSubmitted(databaseUrl);
-    const probe = LagProbe.start({
-      graphqlUrl: app.graphqlUrl,
-      submitBody: SUBMIT.body,
-      databaseUrl,
-      pollIntervalMs: 1,
-      pauseMs: 20,
-      startDelayMs: 1_000,
-    });
-    const stopProbe = setTimeout(() => void probe.stop(), Math.max(1_000, options.seconds * 1000 - 500));
-    let load: HttpFigures;
-    try {
-      load = await measure(`${name} + projection-lag probe`, spec);
-    } finally {
-      clearTimeout(stopProbe);
-    }
-    const lagProbe = await probe.stop();
-    const stored = (await countSubmitted(databaseUrl)) - storedBefore;
-    return {
-      submit: { ...load, stored, answered: load.succeeded + lagProbe.submitted },
-      lag: { ...summarize(lagProbe.lagsMs), errors: lagProbe.errors, firstError: lagProbe.firstError },
-    };
-  };
+  const submitWithLag = (name: string) =>
+    measureSubmitWithLag(app, databaseUrl, meter, { ...options, spec: specFor([SUBMIT]) }, name);
   const { submit, lag } = await submitWithLag('submitComplaint');
 
   const ids = await sampleComplaintIds(databaseUrl);
@@ -118,16 +92,11 @@ export async function measureApi(
   );
   const complaintsPage = await load('complaints(first: 50)', specFor([COMPLAINTS_PAGE], operator));
 
-  let separateProjector: ApiLoadFigures['separateProjector'] = null;
+  let inProcessProjector: ApiLoadFigures['inProcessProjector'] = null;
   if (options.diagnostics) {
-    progress('api: moving the projector to a process of its own (diagnostic)');
-    await app.stopProjector();
-    const projector = await ProjectorProcess.start(databaseUrl);
-    try {
-      separateProjector = await submitWithLag('submitComplaint, projector in its own process');
-    } finally {
-      await projector.stop();
-    }
+    progress(`api: moving the projector into the API's event loop (diagnostic)`);
+    await app.moveProjectorInProcess();
+    inProcessProjector = await submitWithLag(`submitComplaint, projector in the API's event loop`);
   }
   return {
     connections: options.connections,
@@ -136,7 +105,54 @@ export async function measureApi(
     lag,
     complaintById: complaintByIdLoad,
     complaintsPage,
-    separateProjector,
+    inProcessProjector,
+  };
+}
+
+export interface SubmitWithLagOptions {
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  /** Load 1 as the caller builds it (submits over `connections` connections). */
+  readonly spec: Omit<HttpLoadSpec, 'durationSeconds'>;
+}
+
+/**
+ * Load 1 with the projection-lag probe beside it (after a warm-up of the same load), checked
+ * afterwards against the events stored meanwhile.
+ */
+export async function measureSubmitWithLag(
+  app: BenchApp,
+  databaseUrl: string,
+  meter: CpuMeter,
+  options: SubmitWithLagOptions,
+  name: string,
+): Promise<{ submit: SubmitFigures; lag: LagFigures }> {
+  const { spec } = options;
+  progress(`api: ${name}, ${spec.connections} connections, warm-up ${options.warmupSeconds} s`);
+  await runHttpLoad({ ...spec, durationSeconds: options.warmupSeconds });
+  const storedBefore = await countSubmitted(databaseUrl);
+  const probe = LagProbe.start({
+    graphqlUrl: app.graphqlUrl,
+    submitBody: SUBMIT.body,
+    databaseUrl,
+    pollIntervalMs: 1,
+    pauseMs: 20,
+    startDelayMs: 1_000,
+    samplers: 4,
+  });
+  const stopProbe = setTimeout(() => void probe.stop(), Math.max(1_000, options.seconds * 1000 - 500));
+  let load: HttpFigures;
+  try {
+    progress(`api: ${name} + projection-lag probe, ${spec.connections} connections, ${options.seconds} s`);
+    load = await measureHttpLoad(meter, { ...spec, durationSeconds: options.seconds });
+  } finally {
+    clearTimeout(stopProbe);
+  }
+  const lagProbe = await probe.stop();
+  const stored = (await countSubmitted(databaseUrl)) - storedBefore;
+  return {
+    submit: { ...load, stored, answered: load.succeeded + lagProbe.submitted },
+    lag: { ...summarize(lagProbe.lagsMs), errors: lagProbe.errors, firstError: lagProbe.firstError },
   };
 }
 

@@ -1,3 +1,4 @@
+import { evolve, initialState, toComplaintEvent, type ComplaintState } from '#aduan/complaints';
 import { PostgresEventStore, START, type Checkpoint } from '#aduan/event-store';
 import { createReadModelProjector } from '#aduan/infrastructure';
 import { createPool } from '#aduan/postgres';
@@ -26,9 +27,16 @@ export interface ReadRebuildFigures {
   /** Projector.rebuild of every read model, as `npm run cli -- rebuild-projections` runs it. */
   readonly rebuild: PassFigures;
   /**
+   * The floor under any rebuild on the domain's own `evolve`: every event read through the port in
+   * the rebuild's batches, decoded, and folded once onto its complaint's state in memory, with
+   * nothing written. A rebuild cannot be faster than reading and folding.
+   */
+  readonly foldFloor: PassFigures;
+  /**
    * The floor under any rebuild of these read models: PostgreSQL copying the rows the rebuild made
-   * into empty tables with the same indexes (INSERT … SELECT, one transaction per table), with no
-   * event read, no fold, no client round trip. A rebuild cannot be faster than its writes.
+   * into empty tables with the same indexes (INSERT … SELECT, one transaction per table; unique
+   * indexes before, the others after, as the rebuild fills its copies), with no event read, no fold,
+   * no client round trip. A rebuild cannot be faster than its writes.
    */
   readonly writeFloor: PassFigures;
   /** Streams in the store; each is one complaint. */
@@ -75,6 +83,11 @@ export async function measureReadAndRebuild(url: string, meter: CpuMeter, rounds
       }),
     );
   }
+  const folds: PassFigures[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    progress(`rebuild: fold floor, reading and folding every event once (round ${round}/${rounds})`);
+    folds.push(await timed(meter, () => foldEverything(url)));
+  }
   progress(`rebuild: write floor, copying ${tables.join(', ')}`);
   return {
     storedEvents,
@@ -82,6 +95,7 @@ export async function measureReadAndRebuild(url: string, meter: CpuMeter, rounds
     rawScan: best(raw),
     readAll: best(port),
     rebuild: best(rebuilds),
+    foldFloor: best(folds),
     writeFloor: await timed(meter, async () => {
       await copyReadModels(url, tables);
       return storedEvents;
@@ -144,6 +158,39 @@ async function readAllThroughPort(url: string): Promise<number> {
   }
 }
 
+/** Events per read of the fold floor: the projector's catch-up batch. */
+const CATCH_UP_BATCH = 2_000;
+
+/** Reads every event through the port and folds it onto its complaint in memory; answers the events read. */
+async function foldEverything(url: string): Promise<number> {
+  const pool = createPool({ connectionString: url, max: 1 });
+  const store = new PostgresEventStore(pool);
+  const states = new Map<string, ComplaintState>();
+  try {
+    let events = 0;
+    let checkpoint: Checkpoint = START;
+    for (;;) {
+      const batch = await store.readAll(checkpoint, CATCH_UP_BATCH);
+      for (const recorded of batch.events) {
+        const event = toComplaintEvent({
+          type: recorded.type,
+          schemaVersion: recorded.metadata.schemaVersion ?? 1,
+          data: recorded.data,
+        });
+        if (!event) continue;
+        const id = event.data.complaintId;
+        states.set(id, evolve(states.get(id) ?? initialState(), event));
+      }
+      events += batch.events.length;
+      checkpoint = batch.checkpoint;
+      if (batch.events.length < CATCH_UP_BATCH) return events;
+    }
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}
+
 async function rebuild(url: string): Promise<{ events: number; tables: readonly string[] }> {
   const pool = createPool({ connectionString: url, max: 4 });
   const store = new PostgresEventStore(pool);
@@ -156,14 +203,28 @@ async function rebuild(url: string): Promise<{ events: number; tables: readonly 
   }
 }
 
-/** Copies each read-model table into a fresh one with the same columns and indexes, then drops it. */
+/**
+ * Copies each read-model table into a fresh one with the same columns and indexes, as a rebuild
+ * fills its copies: unique indexes first, the others built once the rows are in. Then drops it.
+ */
 async function copyReadModels(url: string, tables: readonly string[]): Promise<void> {
   await withClient(url, async (client) => {
     for (const table of tables) {
       const copy = `bench_floor_${table}`;
+      const { rows: indexes } = await client.query<{ name: string; definition: string; unique: boolean }>(
+        `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, x.indisunique AS unique
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = $1::regclass`,
+        [table],
+      );
+      const create = (index: { name: string; definition: string }): string =>
+        index.definition
+          .replace(` INDEX ${index.name} `, ` INDEX bench_floor_${index.name} `)
+          .replace(` ON public.${table} `, ` ON public.${copy} `);
       await client.query(`DROP TABLE IF EXISTS ${copy}`);
-      await client.query(`CREATE TABLE ${copy} (LIKE ${table} INCLUDING ALL)`);
+      await client.query(`CREATE TABLE ${copy} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES)`);
+      for (const index of indexes.filter((i) => i.unique)) await client.query(create(index));
       await client.query(`INSERT INTO ${copy} SELECT * FROM ${table}`);
+      for (const index of indexes.filter((i) => !i.unique)) await client.query(create(index));
     }
     for (const table of tables) await client.query(`DROP TABLE bench_floor_${table}`);
   });

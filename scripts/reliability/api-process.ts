@@ -111,10 +111,19 @@ export class ApiProcess {
 
   /** The projector's progress as /health reports it. */
   async eventsApplied(): Promise<number | null> {
+    return (await this.projectorHealth())?.eventsApplied ?? null;
+  }
+
+  /** Where the projector runs (`thread` or `in-process`), as /health reports it. */
+  async projectorRunsIn(): Promise<string | null> {
+    return (await this.projectorHealth())?.runsIn ?? null;
+  }
+
+  private async projectorHealth(): Promise<{ eventsApplied?: number; runsIn?: string } | null> {
     const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => null);
     if (!response) return null;
-    const body = (await response.json()) as { projector?: { eventsApplied?: number } };
-    return body.projector?.eventsApplied ?? null;
+    const body = (await response.json()) as { projector?: { eventsApplied?: number; runsIn?: string } };
+    return body.projector ?? null;
   }
 
   signal(signal: NodeJS.Signals): void {

@@ -43,6 +43,8 @@ export interface CrashReport {
   readonly durationMs: number;
   readonly crashes: readonly CrashRecord[];
   readonly submits: SubmitAudit;
+  /** Where the last API ran its projector, as its /health said (`thread` unless PROJECTOR_MODE says otherwise). */
+  readonly projectorRunsIn: string | null;
   /** SIGTERM once the load is over and everything is projected. */
   readonly shutdown: Exit;
   readonly afterShutdown: CheckpointConsistency;
@@ -128,6 +130,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       if (Date.now() > deadline) throw new Error(`the projector did not reach event ${stored}\n${api.tail()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const projectorRunsIn = await api.projectorRunsIn();
     api.signal('SIGTERM');
     const shutdown = await api.waitForExit(30_000);
     log(`API stopped with SIGTERM: exit code ${shutdown.code}`);
@@ -142,6 +145,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       durationMs: Math.round(performance.now() - started),
       crashes,
       submits,
+      projectorRunsIn,
       shutdown,
       afterShutdown,
       rebuild,

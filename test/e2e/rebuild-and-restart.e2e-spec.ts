@@ -20,6 +20,8 @@ describe('rebuilding read models and restarting the app', () => {
   let env: TestEnvironment;
   let databaseUrl: string;
   let api: RunningApp | undefined;
+  // As `npm start` runs it: the projector (and its advisory lock) in a worker thread of the API.
+  const startApp = () => env.startApp({ databaseUrl, env: { PROJECTOR_MODE: 'thread' } });
   const t: Record<string, string> = {};
   const ours: string[] = [];
 
@@ -73,7 +75,7 @@ describe('rebuilding read models and restarting the app', () => {
   }
 
   it('rebuilds read models identical to the live ones, and refuses while the API projects', async () => {
-    api = await env.startApp({ databaseUrl });
+    api = await startApp();
     const ids = await writeSomeHistory(api, 12);
     await waitUntilProjected(api, ids);
     const live = await readModelSnapshot(databaseUrl, ours);
@@ -103,7 +105,7 @@ describe('rebuilding read models and restarting the app', () => {
   });
 
   it('keeps everything across a restart and carries on writing', async () => {
-    api = await env.startApp({ databaseUrl });
+    api = await startApp();
     const before = await readModelSnapshot(databaseUrl, ours);
     const [first] = before.complaints as { id: string; version: number; status: string }[];
     const { complaint } = await api.client.ok<{ complaint: ComplaintView }>(COMPLAINT, { id: first?.id }, t.operator);
@@ -112,7 +114,7 @@ describe('rebuilding read models and restarting the app', () => {
     const more = await writeSomeHistory(api, 2);
     await waitUntilProjected(api, more);
     await api.close();
-    api = await env.startApp({ databaseUrl });
+    api = await startApp();
     const after = await readModelSnapshot(databaseUrl, ours);
     expect(after.complaints).toHaveLength(before.complaints.length + 2);
     expect(after.complaints).toEqual(expect.arrayContaining(before.complaints));

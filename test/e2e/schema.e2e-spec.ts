@@ -40,7 +40,7 @@ describe('the committed GraphQL schema', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       database: 'up',
-      projector: { role: 'leader', ready: true, eventsApplied: expect.any(Number) },
+      projector: { role: 'leader', ready: true, eventsApplied: expect.any(Number), runsIn: 'in-process' },
     });
   });
 });

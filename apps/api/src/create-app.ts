@@ -16,6 +16,8 @@ export interface CreateAppOptions {
   /** Write the generated schema to this file; by default it stays in memory (the committed schema.gql is checked by a test). */
   readonly schemaFile?: string | false;
   readonly logLevels?: LogLevel[] | false;
+  /** Node options of the projector's worker thread (see RuntimeOptions). */
+  readonly projectorThreadExecArgv?: readonly string[];
 }
 
 export interface AduanApp {
@@ -29,10 +31,12 @@ const REQUEST_RECEIVE_TIMEOUT_MS = 30_000;
 /** Builds the API on a database without listening yet; shared by `main`, the CLI and the tests. */
 export async function createApp(options: CreateAppOptions): Promise<AduanApp> {
   const logger = new Logger('Aduan');
-  const runtime = await Runtime.open(options.config, options.databaseUrl, {
-    log: (message) => logger.log(message),
-    error: (message) => logger.error(message),
-  });
+  const runtime = await Runtime.open(
+    options.config,
+    options.databaseUrl,
+    { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+    { projectorThreadExecArgv: options.projectorThreadExecArgv },
+  );
   const { api } = options.config;
   try {
     const app = await NestFactory.create<NestFastifyApplication>(

@@ -127,6 +127,8 @@ describe('configuration', () => {
     ['GRAPHQL_INTROSPECTION', 'yes'],
     ['ADUAN_FAULT_INJECT', 'everywhere'],
     ['ADUAN_FAULT_INJECT', 'projector-after-apply:0'],
+    ['ADUAN_FAULT_INJECT', 'toString'],
+    ['PROJECTOR_MODE', 'child-process'],
   ])('refuses %s=%s with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
@@ -134,11 +136,28 @@ describe('configuration', () => {
   it('reads a fault injection plan, the first arrival by default', () => {
     expect(loadConfig({ ADUAN_FAULT_INJECT: 'projector-after-apply' }).faultInjection).toEqual({
       point: 'projector-after-apply',
+      effect: 'kill-process',
       hit: 1,
     });
     expect(loadConfig({ ADUAN_FAULT_INJECT: 'projector-after-apply:7' }).faultInjection).toEqual({
       point: 'projector-after-apply',
+      effect: 'kill-process',
       hit: 7,
     });
+    expect(loadConfig({ ADUAN_FAULT_INJECT: 'projector-thread-exit:2' }).faultInjection).toEqual({
+      point: 'projector-after-apply',
+      effect: 'end-thread',
+      hit: 2,
+    });
+  });
+
+  it('runs the projector in a worker thread unless PROJECTOR_MODE=in-process', () => {
+    expect(loadConfig({}).projectorMode).toBe('thread');
+    expect(loadConfig({ PROJECTOR_MODE: 'in-process' }).projectorMode).toBe('in-process');
+    expect(() => loadConfig({ PROJECTOR_MODE: 'process' })).toThrow(/PROJECTOR_MODE must be thread or in-process/);
+    // Ending the projector's thread needs one.
+    expect(() => loadConfig({ PROJECTOR_MODE: 'in-process', ADUAN_FAULT_INJECT: 'projector-thread-exit' })).toThrow(
+      /needs PROJECTOR_MODE=thread/,
+    );
   });
 });

@@ -14,6 +14,13 @@ export const MIN_PRODUCTION_JWT_SECRET_LENGTH = 32;
 
 export type EventStoreKind = 'postgres' | 'kurrentdb';
 
+/**
+ * Where the API runs its read-model projector: in a worker thread of its own (the default, so
+ * requests and projection do not wait for each other's turns of one event loop), or in the API's
+ * own event loop.
+ */
+export type ProjectorMode = 'thread' | 'in-process';
+
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
@@ -37,6 +44,8 @@ export interface AppConfig {
   readonly databaseTimeouts: DatabaseTimeouts;
   /** Limits and protections of the HTTP/GraphQL boundary. */
   readonly api: ApiSettings;
+  /** Where the projector runs (PROJECTOR_MODE). */
+  readonly projectorMode: ProjectorMode;
   /** Test-only crash point (ADUAN_FAULT_INJECT); null, and so inert, unless set. */
   readonly faultInjection: FaultInjectionPlan | null;
   /** The SP4N-LAPOR! workflow: deadlines, their calendar and scan, intake webhooks (docs/workflow.md). */
@@ -72,6 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  const projectorMode = (nonEmpty(env.PROJECTOR_MODE) ?? 'thread') as ProjectorMode;
+  if (projectorMode !== 'thread' && projectorMode !== 'in-process') {
+    throw new ConfigError(`PROJECTOR_MODE must be thread or in-process, not "${env.PROJECTOR_MODE}"`);
+  }
+  const faultInjection = parseFaultInjection(env.ADUAN_FAULT_INJECT, production);
+  if (faultInjection?.effect === 'end-thread' && projectorMode !== 'thread') {
+    throw new ConfigError(`ADUAN_FAULT_INJECT=${env.ADUAN_FAULT_INJECT?.trim()} needs PROJECTOR_MODE=thread`);
+  }
   const anchorInterval =
     env.ANCHOR_INTERVAL === 'off' ? null : duration('ANCHOR_INTERVAL', env.ANCHOR_INTERVAL ?? 'PT1H');
   return {
@@ -89,7 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     databaseTimeouts: loadDatabaseTimeouts(env),
     api: loadApiSettings(env, production),
-    faultInjection: parseFaultInjection(env.ADUAN_FAULT_INJECT, production),
+    projectorMode,
+    faultInjection,
     workflow: workflowSettings(env),
   };
 }

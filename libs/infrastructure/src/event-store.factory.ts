@@ -6,19 +6,33 @@ import type { Logger } from './logger.js';
 
 /**
  * Builds the event store EVENT_STORE names, with every stream hash-chained for tamper evidence. The
- * PostgreSQL one shares the read models' pool.
+ * PostgreSQL one shares the read models' pool. `migrate: false` is for a second store on a schema the
+ * process already migrated (the projector's thread).
  */
-export async function createConfiguredEventStore(config: AppConfig, pool: Pool, logger: Logger): Promise<EventStore> {
-  return new HashChainingEventStore(await createAdapter(config, pool, logger));
+export async function createConfiguredEventStore(
+  config: EventStoreSelection,
+  pool: Pool,
+  logger: Logger,
+  options: { readonly migrate?: boolean } = {},
+): Promise<EventStore> {
+  return new HashChainingEventStore(await createAdapter(config, pool, logger, options.migrate ?? true));
 }
 
-async function createAdapter(config: AppConfig, pool: Pool, logger: Logger): Promise<EventStore> {
+/** The settings that choose and reach the event store. */
+export type EventStoreSelection = Pick<AppConfig, 'eventStore' | 'kurrentDbConnectionString'>;
+
+async function createAdapter(
+  config: EventStoreSelection,
+  pool: Pool,
+  logger: Logger,
+  migrate: boolean,
+): Promise<EventStore> {
   switch (config.eventStore) {
     case 'postgres': {
       const store = new PostgresEventStore(pool, {
         onError: (error) => logger.error(`event store: ${(error as Error).message}`),
       });
-      await store.migrate();
+      if (migrate) await store.migrate();
       return store;
     }
     case 'kurrentdb': {

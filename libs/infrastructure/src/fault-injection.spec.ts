@@ -13,9 +13,21 @@ describe('fault injection', () => {
   it('crashes exactly at the planned arrival', () => {
     const crashes: number[] = [];
     let arrivals = 0;
-    const faults = new FaultInjector({ point: 'projector-after-apply', hit: 3 }, () => crashes.push(arrivals));
+    const faults = new FaultInjector({ point: 'projector-after-apply', effect: 'kill-process', hit: 3 }, () =>
+      crashes.push(arrivals),
+    );
     for (arrivals = 1; arrivals <= 6; arrivals++) faults.reached('projector-after-apply');
     expect(crashes).toEqual([3]);
+  });
+
+  it('fails with the planned effect: the whole process, or only the projector thread', () => {
+    const effects: string[] = [];
+    for (const effect of ['kill-process', 'end-thread'] as const) {
+      new FaultInjector({ point: 'projector-after-apply', effect, hit: 1 }, (_point, planned) =>
+        effects.push(planned),
+      ).reached('projector-after-apply');
+    }
+    expect(effects).toEqual(['kill-process', 'end-thread']);
   });
 
   it('sits after the last projection of a batch, which keeps its name, version and tables', async () => {
@@ -28,7 +40,9 @@ describe('fault injection', () => {
         seen.push(name);
       },
     });
-    const faults = new FaultInjector({ point: 'projector-after-apply', hit: 2 }, () => seen.push('crash'));
+    const faults = new FaultInjector({ point: 'projector-after-apply', effect: 'kill-process', hit: 2 }, () =>
+      seen.push('crash'),
+    );
     const projections = withFaultPoint([projection('summary'), projection('feed')], faults);
     expect(projections.map((p) => [p.name, p.version, p.tables])).toEqual([
       ['summary', 2, ['summary']],

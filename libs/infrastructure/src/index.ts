@@ -6,3 +6,5 @@ export * from './event-store.factory.js';
 export * from './fault-injection.js';
 export * from './logger.js';
 export * from './read-model-projector.js';
+export * from './projector-thread/notifying-event-store.js';
+export * from './projector-thread/projector-thread.js';

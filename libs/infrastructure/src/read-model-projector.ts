@@ -1,12 +1,14 @@
 import type { EventStore } from '#aduan/event-store';
 import type { Pool } from '#aduan/postgres';
 import {
+  ComplaintStates,
   complaintChangesProjection,
   complaintSummaryProjection,
   complaintWorkflowProjection,
   escalationProjection,
   Projector,
   type Projection,
+  type ProjectorStatus,
 } from '#aduan/projections';
 import { NO_FAULTS, type FaultInjector } from './fault-injection.js';
 import type { Logger } from './logger.js';
@@ -14,16 +16,24 @@ import type { Logger } from './logger.js';
 export interface ReadModelProjectorOptions {
   /** Crash tests: the projector dies after writing a batch's read models, before its checkpoint. */
   readonly faults?: FaultInjector;
+  /** Told the projector's status at every change (the worker thread reports it to the API). */
+  readonly onStatus?: (status: ProjectorStatus) => void;
 }
 
-/** Every read model the API serves, in the order the projector applies them to each batch. */
-export const readModelProjections = (logger: Logger): Projection[] => [
-  // Before complaint-summary: it reads each complaint's summary row as it stood before the batch.
-  complaintChangesProjection((m) => logger.log(m)),
-  complaintSummaryProjection((m) => logger.log(m)),
-  escalationProjection(),
-  complaintWorkflowProjection((m) => logger.log(m)),
-];
+/**
+ * Every read model the API serves, in the order the projector applies them to each batch. The
+ * complaint read models share one fold of each batch (one `evolve` per event, one read of stored
+ * states), so they cannot disagree about a complaint.
+ */
+export const readModelProjections = (logger: Logger): Projection[] => {
+  const states = new ComplaintStates({ log: (m) => logger.log(`complaint read models: ${m}`) });
+  return [
+    complaintChangesProjection((m) => logger.log(m), states),
+    complaintSummaryProjection((m) => logger.log(m), states),
+    escalationProjection(),
+    complaintWorkflowProjection((m) => logger.log(m), states),
+  ];
+};
 
 /** The projector over every read model the API serves; the CLI rebuilds with the same one. */
 export const createReadModelProjector = (
@@ -37,6 +47,7 @@ export const createReadModelProjector = (
     pool,
     projections: withFaultPoint(readModelProjections(logger), options.faults ?? NO_FAULTS),
     log: (message) => logger.log(message),
+    onStatus: options.onStatus,
   });
 
 /**
@@ -53,6 +64,7 @@ export function withFaultPoint(projections: Projection[], faults: FaultInjector)
     await last.apply(sql, events);
     faults.reached('projector-after-apply');
   };
+  // prepare and reset are inherited from the wrapped projection.
   const wrapped = Object.create(last, { apply: { value: apply, enumerable: true } }) as Projection;
   return [...projections.slice(0, -1), wrapped];
 }

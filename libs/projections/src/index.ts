@@ -1,4 +1,5 @@
 export * from './complaint-changes/complaint-changes.projection.js';
+export * from './complaint-state/complaint-states.js';
 export * from './complaint-changes/complaint-changes.queries.js';
 export * from './complaint-summary/complaint-summary.entity.js';
 export * from './complaint-summary/complaint-summary.projection.js';

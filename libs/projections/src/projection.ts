@@ -33,5 +33,24 @@ export interface Projection {
   readonly version: number;
   /** Tables this projection owns, emptied before a rebuild. */
   readonly tables: readonly string[];
+  /**
+   * Optional work on a batch before its transaction opens (folding it, reading what it builds on),
+   * so the projector can do it while the previous batch is still being written. `apply` must give
+   * the same result whether or not this ran. Reads through `sql` see every earlier batch committed.
+   */
+  prepare?(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void>;
   apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void>;
+  /**
+   * A rebuild starts, into fresh tables no reader sees until it ends: a projection may hold rows
+   * back and write each one once, rather than again for every batch that changes it.
+   */
+  beginRebuild?(): void;
+  /** The rebuild has applied every event: write whatever `beginRebuild` let the projection hold back. */
+  flush?(sql: SqlExecutor): Promise<void>;
+  /**
+   * Forget anything remembered across batches: called whenever the projector abandons work (a batch
+   * failed, leadership was lost or regained, a rebuild starts), since memory may then be ahead of
+   * what was committed.
+   */
+  reset?(): void;
 }

@@ -8,6 +8,7 @@ import { CreateEscalationAcknowledgements1766000000000 } from './migrations/1766
 import { CreateComplaintStatusChanges1767000000000 } from './migrations/1767000000000-create-complaint-status-changes.js';
 import { CreateIdempotencyKeys1766500000000 } from './migrations/1766500000000-create-idempotency-keys.js';
 import { AddOmbudsmanExaminationFacts1768000000000 } from './migrations/1768000000000-add-ombudsman-examination-facts.js';
+import { DropWorkflowState1769000000000 } from './migrations/1769000000000-drop-workflow-state.js';
 import { ProjectionCheckpointEntity } from './projector/projection-checkpoint.entity.js';
 
 export const READ_MODEL_ENTITIES = [
@@ -23,6 +24,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateIdempotencyKeys1766500000000,
   CreateComplaintStatusChanges1767000000000,
   AddOmbudsmanExaminationFacts1768000000000,
+  DropWorkflowState1769000000000,
 ];
 
 /** TypeORM on the read-model database. The schema comes from migrations only, never `synchronize`. */

@@ -5,8 +5,9 @@ import { TEST_JWT_SECRET } from '../support/test-app.js';
 
 /**
  * The API runs as a separate process (its TypeScript sources through scripts/run-ts, as jest compiles
- * them) under submits from many clients; it is killed with SIGKILL mid-load, then made to kill
- * itself inside the projector's transaction, restarted each time, and finally stopped with SIGTERM.
+ * them) under submits from many clients, its projector in a worker thread as `npm start` runs it; it
+ * is killed with SIGKILL mid-load, then made to kill itself (from the projector's thread) inside the
+ * projector's transaction, restarted each time, and finally stopped with SIGTERM.
  * `npm run crash-test` runs the same scenario at a larger scale on the built API.
  */
 describe('crash safety', () => {
@@ -62,6 +63,7 @@ describe('crash safety', () => {
   });
 
   it('stops cleanly on SIGTERM with read models equal to a fresh rebuild, and no personal data in the logs', () => {
+    expect(report.projectorRunsIn).toBe('thread');
     expect(report.shutdown).toEqual({ code: 0, signal: null });
     expect(report.afterShutdown).toMatchObject({ wrong: [], extra: [], unprojected: 0 });
     expect(report.rebuild.equal).toBe(true);

@@ -39,6 +39,7 @@ describe('graceful shutdown', () => {
     const load = new SubmitLoad({ url: api.url, clients: 6 });
     try {
       await api.waitUntilHealthy(90_000);
+      expect(await api.projectorRunsIn()).toBe('thread');
       load.start();
       await load.whenAcknowledged(100);
 

@@ -1,4 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
+import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueHs256Token, type TokenRequest } from '#aduan/identity';
 import { loadConfig, type AppConfig } from '#aduan/infrastructure';
@@ -8,6 +9,15 @@ import type { Runtime } from '../../../apps/api/src/runtime/runtime.js';
 import { GraphQLClient } from './graphql-client.js';
 
 export const TEST_JWT_SECRET = 'e2e-secret-with-enough-length-0123456789';
+
+/**
+ * Node options for a projector thread started from jest: the thread runs outside jest's module
+ * system, so it loads the TypeScript sources through scripts/run-ts.
+ */
+export const PROJECTOR_THREAD_EXEC_ARGV = [
+  '--import',
+  fileURLToPath(new URL('../../../scripts/run-ts/register.mjs', import.meta.url)),
+];
 
 export interface RunningApp {
   readonly app: NestFastifyApplication;
@@ -29,7 +39,11 @@ export class TestEnvironment {
     return this.postgres.createDatabase();
   }
 
-  /** Starts the API over HTTP on a free port, on the given database (a new one by default). */
+  /**
+   * Starts the API over HTTP on a free port, on the given database (a new one by default). Its
+   * projector runs in the API's thread unless `env` sets PROJECTOR_MODE=thread (what `npm start`
+   * runs; the suites that start the API as a process of its own get that by default).
+   */
   async startApp(
     options: { databaseUrl?: string; env?: Record<string, string>; logLevels?: LogLevel[] } = {},
   ): Promise<RunningApp> {
@@ -41,6 +55,7 @@ export class TestEnvironment {
       // Suites send bursts from one address; the rate-limit tests turn the limits on themselves.
       RATE_LIMIT_ANONYMOUS_SUBMITS_PER_MINUTE: '0',
       RATE_LIMIT_TOKEN_REQUESTS_PER_MINUTE: '0',
+      PROJECTOR_MODE: 'in-process',
       ...options.env,
     });
     const { app, runtime } = await createApp({
@@ -48,6 +63,7 @@ export class TestEnvironment {
       databaseUrl,
       schemaFile: false,
       logLevels: options.logLevels ?? ['error'],
+      projectorThreadExecArgv: PROJECTOR_THREAD_EXEC_ARGV,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();

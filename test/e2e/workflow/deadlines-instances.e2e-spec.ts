@@ -22,6 +22,8 @@ describe('deadlines in real time, with two API instances', () => {
     DEADLINE_SCAN_INTERVAL: 'PT1S',
     // The test polls while real seconds pass; request rate limits are not under test here.
     RATE_LIMIT_TOKEN_REQUESTS_PER_MINUTE: '0',
+    // As deployed: each instance's projector in its worker thread, one of them elected leader.
+    PROJECTOR_MODE: 'thread',
   };
 
   beforeAll(async () => {

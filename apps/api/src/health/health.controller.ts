@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Projector } from '#aduan/projections';
+import type { ProjectorControl } from '#aduan/projections';
 import { Pool } from '../runtime/pool.token.js';
+import { PROJECTOR } from '../runtime/projector.token.js';
 
 const DATABASE_CHECK_TIMEOUT_MS = 2000;
 
@@ -9,10 +10,14 @@ const DATABASE_CHECK_TIMEOUT_MS = 2000;
 export class HealthController {
   constructor(
     @Inject(Pool) private readonly pool: Pool,
-    private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectorControl,
   ) {}
 
-  /** 200 once the database answers and the read models have caught up; 503 with the reason otherwise. */
+  /**
+   * 200 once the database answers and the read models have caught up; 503 with the reason otherwise.
+   * With the projector in a worker thread, its status is the thread's latest report: a thread that
+   * ended (and is being restarted) or stopped reporting is not ready.
+   */
   @Get()
   async health(@Res() reply: FastifyReply): Promise<void> {
     const projector = this.projector.status();
@@ -21,7 +26,12 @@ export class HealthController {
     await reply.status(healthy ? 200 : 503).send({
       status: healthy ? 'ok' : 'unavailable',
       database,
-      projector: { role: projector.role, ready: projector.ready, eventsApplied: projector.ordinal },
+      projector: {
+        role: projector.role,
+        ready: projector.ready,
+        eventsApplied: projector.ordinal,
+        ...('restarts' in projector ? { runsIn: 'thread', restarts: projector.restarts } : { runsIn: 'in-process' }),
+      },
     });
   }
 

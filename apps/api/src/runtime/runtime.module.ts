@@ -11,7 +11,6 @@ import {
   ComplaintSummaryQueries,
   ComplaintWorkflowQueries,
   EscalationQueries,
-  Projector,
   PublicFeedQueries,
   StatisticsQueries,
 } from '#aduan/projections';
@@ -23,6 +22,7 @@ import { ComplaintRepository } from '../complaints/complaint.repository.js';
 import { DEADLINE_SCHEDULE } from '../workflow/workflow.tokens.js';
 import { CLOCK, type Clock } from './clock.js';
 import { Pool } from './pool.token.js';
+import { PROJECTOR } from './projector.token.js';
 import { Runtime } from './runtime.js';
 
 export const RUNTIME = Symbol('Runtime');
@@ -41,7 +41,7 @@ export class RuntimeModule {
         { provide: Pool, useValue: runtime.pool },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: AgencyDirectory, useValue: runtime.agencies },
-        { provide: Projector, useValue: runtime.projector },
+        { provide: PROJECTOR, useValue: runtime.projector },
         { provide: ComplaintSummaryQueries, useValue: runtime.complaintQueries },
         { provide: EscalationQueries, useValue: runtime.escalationQueries },
         { provide: ReporterIdentities, useValue: runtime.reporterIdentities },
@@ -61,7 +61,7 @@ export class RuntimeModule {
         Pool,
         EVENT_STORE,
         AgencyDirectory,
-        Projector,
+        PROJECTOR,
         ComplaintSummaryQueries,
         EscalationQueries,
         ReporterIdentities,

@@ -6,6 +6,8 @@ import {
   createConfiguredEventStore,
   createReadModelProjector,
   FaultInjector,
+  NotifyingEventStore,
+  ProjectorThread,
   type AppConfig,
   type Logger,
 } from '#aduan/infrastructure';
@@ -14,10 +16,18 @@ import {
   createReadModelDataSource,
   EscalationQueries,
   migrateReadModels,
-  type Projector,
+  type ProjectorControl,
 } from '#aduan/projections';
 import { PostgresKeyVault, ReporterIdentities } from '#aduan/reporter-vault';
 import type { DataSource } from 'typeorm';
+
+export interface RuntimeOptions {
+  /**
+   * Node options of the projector's worker thread (PROJECTOR_MODE=thread); by default the process's
+   * own. Tests that run the TypeScript sources in jest pass the scripts/run-ts loader here.
+   */
+  readonly projectorThreadExecArgv?: readonly string[];
+}
 
 /**
  * Everything the API runs on, built and torn down outside Nest's container so the CLI and the
@@ -30,7 +40,8 @@ export class Runtime {
     readonly pool: Pool,
     readonly eventStore: EventStore,
     readonly readModels: DataSource,
-    readonly projector: Projector,
+    /** The read-model projector, in a worker thread or in this one (PROJECTOR_MODE). */
+    readonly projector: ProjectorControl,
     readonly agencies: AgencyDirectory,
     readonly tokenVerifier: TokenVerifier,
     readonly complaintQueries: ComplaintSummaryQueries,
@@ -43,7 +54,12 @@ export class Runtime {
    * Connects, migrates the event store and read models. The projector is started separately. Every
    * pool is bounded by the configured timeouts, so a lost database answers errors, not hangs.
    */
-  static async open(config: AppConfig, databaseUrl: string, logger: Logger): Promise<Runtime> {
+  static async open(
+    config: AppConfig,
+    databaseUrl: string,
+    logger: Logger,
+    options: RuntimeOptions = {},
+  ): Promise<Runtime> {
     // Idle connections that die once the pool is ending are expected, not worth an error line.
     const pool: Pool = createPool({
       connectionString: databaseUrl,
@@ -55,16 +71,35 @@ export class Runtime {
       },
     });
     try {
-      const eventStore = await createConfiguredEventStore(config, pool, logger);
+      const configuredStore = await createConfiguredEventStore(config, pool, logger);
       // In PostgreSQL whichever store holds the events: keys must outlive and stay apart from them.
       const keyVault = new PostgresKeyVault(pool, config.reporterKeyEncryptionKey);
       await keyVault.migrate();
       const readModels = createReadModelDataSource(withDatabaseTimeouts(databaseUrl, config.databaseTimeouts));
       await readModels.initialize();
       await migrateReadModels(readModels);
-      const projector = createReadModelProjector(eventStore, pool, logger, {
-        faults: new FaultInjector(config.faultInjection),
-      });
+      let eventStore: EventStore = configuredStore;
+      let projector: ProjectorControl;
+      if (config.projectorMode === 'thread') {
+        const thread = new ProjectorThread({
+          settings: {
+            databaseUrl,
+            eventStore: config.eventStore,
+            kurrentDbConnectionString: config.kurrentDbConnectionString,
+            databaseTimeouts: config.databaseTimeouts,
+            faultInjection: config.faultInjection,
+          },
+          logger,
+          execArgv: options.projectorThreadExecArgv,
+        });
+        // The thread's store cannot see this thread's appends; each one wakes it instead of its next poll.
+        eventStore = new NotifyingEventStore(configuredStore, () => thread.notifyAppended());
+        projector = thread;
+      } else {
+        projector = createReadModelProjector(eventStore, pool, logger, {
+          faults: new FaultInjector(config.faultInjection),
+        });
+      }
       return new Runtime(
         config,
         pool,

@@ -11,7 +11,8 @@ import { createReadModelDataSource, migrateReadModels } from '#aduan/projections
 import { ProgressLine } from '../progress-line.js';
 
 export const REBUILD_USAGE = `rebuild-projections
-  Empties every read model and replays the whole event store into it, showing progress.
+  Replays the whole event store into fresh copies of the read models, showing progress, and swaps
+  them in; until then, and if it fails or is interrupted, the read models stay as they were.
   Stop the API first: the rebuild refuses while an API instance runs the projector.`;
 
 export async function rebuildProjectionsCommand(args: string[], logger: Logger): Promise<void> {

@@ -1,82 +1,32 @@
-import { evolve, initialState, type Complaint, type ComplaintState } from '#aduan/complaints';
+import { ComplaintStates, type FoldedComplaint } from '../complaint-state/complaint-states.js';
 import type { Projection, ProjectedEvent, SqlExecutor } from '../projection.js';
-
-interface SummaryRow {
-  state: ComplaintState;
-  version: number;
-  listOrder: number;
-  updatedAt: Date;
-  changed: boolean;
-}
 
 /**
  * Keeps one row per complaint holding the domain state folded with the domain's own `evolve`, so
- * the read model can never disagree with the aggregate about what an event means. The state holds the
+ * the read model can never disagree with the aggregate about what an event means. The fold is
+ * shared with the other complaint read models of the batch (`states`). The state holds the
  * reporter's contact only sealed (or, for v1 submits, which parts it has): no personal data in clear.
  * Version 2: the state's `reporter` changed shape (reporter identities); the rebuild it causes also
  * clears v1 contacts out of the rows that held them in clear.
  */
-export const complaintSummaryProjection = (log: (message: string) => void = () => undefined): Projection => ({
+export const complaintSummaryProjection = (
+  log: (message: string) => void = () => undefined,
+  states: ComplaintStates = new ComplaintStates({ log: (m) => log(`complaint-summary: ${m}`) }),
+): Projection => ({
   name: 'complaint-summary',
   version: 2,
   tables: ['complaint_summary'],
+  async prepare(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
+    await states.fold(sql, events);
+  },
   async apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = await loadRows(sql, continuedComplaints(events));
-    for (const projected of events) {
-      const id = projected.event.data.complaintId;
-      const row = rows.get(id);
-      if (row && projected.revision <= row.version) continue;
-      if (!row && projected.event.type !== 'ComplaintSubmitted') {
-        log(`complaint-summary: skipped ${projected.event.type} of ${id}: the complaint was never submitted`);
-        continue;
-      }
-      const state = evolve(row?.state ?? initialState(), projected.event);
-      rows.set(id, {
-        state,
-        version: projected.revision,
-        listOrder: row?.listOrder ?? projected.ordinal,
-        updatedAt: projected.recordedAt,
-        changed: true,
-      });
-    }
-    await saveRows(
-      sql,
-      [...rows.values()].filter((row) => row.changed && row.state.status !== 'NONE'),
-    );
+    await saveRows(sql, (await states.fold(sql, events)).toWrite);
   },
+  beginRebuild: () => states.defer(),
+  flush: (sql: SqlExecutor) => saveRows(sql, states.flush()),
+  reset: () => states.clear(),
 });
-
-/**
- * Complaints whose stored row this batch builds on: those whose first event here is not the start
- * of their stream. A stream's first event needs no stored state (a stored row can only be a replay
- * of it or of later events, which the upsert's version guard keeps), so a batch of new complaints,
- * the bulk of live traffic, costs no read.
- */
-function continuedComplaints(events: readonly ProjectedEvent[]): string[] {
-  const first = new Map<string, number>();
-  for (const { event, revision } of events) {
-    if (!first.has(event.data.complaintId)) first.set(event.data.complaintId, revision);
-  }
-  return [...first].filter(([, revision]) => revision > 0).map(([id]) => id);
-}
-
-async function loadRows(sql: SqlExecutor, ids: string[]): Promise<Map<string, SummaryRow>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await sql.query<{
-    id: string;
-    state: Complaint;
-    version: number;
-    list_order: number;
-    updated_at: Date;
-  }>(`SELECT id, state, version, list_order, updated_at FROM complaint_summary WHERE id = ANY($1::uuid[])`, [ids]);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { state: r.state, version: r.version, listOrder: r.list_order, updatedAt: r.updated_at, changed: false },
-    ]),
-  );
-}
 
 // One statement for the whole batch; every column is derived from the state document so the
 // document stays the single source of truth.
@@ -98,13 +48,17 @@ const UPSERT = `
     version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
   WHERE complaint_summary.version < excluded.version`;
 
-async function saveRows(sql: SqlExecutor, rows: SummaryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const payload = rows.map((row) => ({
-    state: row.state,
-    version: row.version,
-    list_order: row.listOrder,
-    updated_at: row.updatedAt.toISOString(),
-  }));
-  await sql.query(UPSERT, [JSON.stringify(payload)]);
+/** Rows per statement when a rebuild writes what it held back. */
+const CHUNK = 2_000;
+
+async function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const payload = rows.slice(start, start + CHUNK).map((row) => ({
+      state: row.state,
+      version: row.version,
+      list_order: row.listOrder,
+      updated_at: row.updatedAt.toISOString(),
+    }));
+    await sql.query(UPSERT, [JSON.stringify(payload)]);
+  }
 }

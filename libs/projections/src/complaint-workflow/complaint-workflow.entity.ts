@@ -1,10 +1,9 @@
-import type { Complaint } from '#aduan/complaints';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per complaint for the workflow: when its deadlines next need the scanner (`next_check_at`,
  * the durable schedule every API instance scans), and the facts statistics aggregate. Written only by
- * the complaint-workflow projection.
+ * the complaint-workflow projection; the complaint's state is complaint_summary's.
  */
 @Entity({ name: 'complaint_workflow' })
 export class ComplaintWorkflowEntity {
@@ -14,9 +13,6 @@ export class ComplaintWorkflowEntity {
   /** Stream revision of the last event applied: replaying an older event is a no-op. */
   @Column('integer')
   version!: number;
-
-  @Column('jsonb')
-  state!: Complaint;
 
   @Index()
   @Column('timestamptz', { name: 'next_check_at', nullable: true })

@@ -1,49 +1,42 @@
-import { evolve, initialState, type Complaint, type ComplaintState } from '#aduan/complaints';
+import { ComplaintStates, type FoldedComplaint } from '../complaint-state/complaint-states.js';
 import type { Projection, ProjectedEvent, SqlExecutor } from '../projection.js';
 import { complaintFactsOf } from './complaint-facts.js';
 
-interface WorkflowRow {
-  state: ComplaintState;
-  version: number;
-  updatedAt: Date;
-  changed: boolean;
-}
-
 /**
- * Keeps one row per complaint with its state (folded with the domain's own `evolve`), the next time
- * its deadlines need the scanner, and the facts statistics count. Replay-safe: each row remembers the
- * stream revision it reflects.
+ * Keeps one row per complaint with the next time its deadlines need the scanner, and the facts
+ * statistics count, derived from its state after the batch's fold (the domain's own `evolve`, shared
+ * with the other complaint read models: `states`). Replay-safe: each row remembers the stream
+ * revision it reflects. The state itself lives in complaint_summary only.
  */
-export const complaintWorkflowProjection = (log: (message: string) => void = () => undefined): Projection => ({
+export const complaintWorkflowProjection = (
+  log: (message: string) => void = () => undefined,
+  states: ComplaintStates = new ComplaintStates({ log: (m) => log(`complaint-workflow: ${m}`) }),
+): Projection => ({
   name: 'complaint-workflow',
   version: 1,
   tables: ['complaint_workflow'],
+  async prepare(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
+    await states.fold(sql, events);
+  },
   async apply(sql: SqlExecutor, events: readonly ProjectedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = await loadRows(sql, [...new Set(events.map((e) => e.event.data.complaintId))]);
-    for (const projected of events) {
-      const id = projected.event.data.complaintId;
-      const row = rows.get(id);
-      if (row && projected.revision <= row.version) continue;
-      if (!row && projected.event.type !== 'ComplaintSubmitted') {
-        log(`complaint-workflow: skipped ${projected.event.type} of ${id}: the complaint was never submitted`);
-        continue;
-      }
-      rows.set(id, {
-        state: evolve(row?.state ?? initialState(), projected.event),
-        version: projected.revision,
-        updatedAt: projected.recordedAt,
-        changed: true,
-      });
-    }
-    const changed = [...rows.values()].filter((row) => row.changed && row.state.status !== 'NONE');
-    if (changed.length === 0) return;
-    const payload = changed.map((row) => {
-      const facts = complaintFactsOf(row.state as Complaint);
+    await saveRows(sql, (await states.fold(sql, events)).toWrite);
+  },
+  beginRebuild: () => states.defer(),
+  flush: (sql: SqlExecutor) => saveRows(sql, states.flush()),
+  reset: () => states.clear(),
+});
+
+/** Rows per statement when a rebuild writes what it held back. */
+const CHUNK = 2_000;
+
+async function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const payload = rows.slice(start, start + CHUNK).map((row) => {
+      const facts = complaintFactsOf(row.state);
       return {
         complaint_id: facts.complaintId,
         version: row.version,
-        state: row.state,
         next_check_at: facts.nextCheckAt,
         agency_code: facts.agencyCode,
         category: facts.category,
@@ -68,20 +61,10 @@ export const complaintWorkflowProjection = (log: (message: string) => void = () 
       };
     });
     await sql.query(UPSERT, [JSON.stringify(payload)]);
-  },
-});
-
-async function loadRows(sql: SqlExecutor, ids: string[]): Promise<Map<string, WorkflowRow>> {
-  const { rows } = await sql.query<{ complaint_id: string; state: Complaint; version: number; updated_at: Date }>(
-    `SELECT complaint_id, state, version, updated_at FROM complaint_workflow WHERE complaint_id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return new Map(
-    rows.map((r) => [r.complaint_id, { state: r.state, version: r.version, updatedAt: r.updated_at, changed: false }]),
-  );
+  }
 }
 
-const COLUMNS = `complaint_id, version, state, next_check_at, agency_code, category, complaint_type, channel, status,
+const COLUMNS = `complaint_id, version, next_check_at, agency_code, category, complaint_type, channel, status,
   priority, received_at, verified_at, first_response_at, response_seconds, responded_on_time,
   missed_response_deadline, escalated, sanction_count, rating, ombudsman_decision, recommended,
   recommendation_implemented, recommendation_overdue, updated_at`;
@@ -89,14 +72,14 @@ const COLUMNS = `complaint_id, version, state, next_check_at, agency_code, categ
 const UPSERT = `
   INSERT INTO complaint_workflow (${COLUMNS})
   SELECT ${COLUMNS}
-  FROM jsonb_to_recordset($1::jsonb) AS r(complaint_id uuid, version integer, state jsonb, next_check_at timestamptz,
+  FROM jsonb_to_recordset($1::jsonb) AS r(complaint_id uuid, version integer, next_check_at timestamptz,
     agency_code text, category text, complaint_type text, channel text, status text, priority text,
     received_at timestamptz, verified_at timestamptz, first_response_at timestamptz, response_seconds double precision,
     responded_on_time boolean, missed_response_deadline boolean, escalated boolean, sanction_count integer,
     rating smallint, ombudsman_decision text, recommended boolean, recommendation_implemented boolean,
     recommendation_overdue boolean, updated_at timestamptz)
   ON CONFLICT (complaint_id) DO UPDATE SET
-    version = excluded.version, state = excluded.state, next_check_at = excluded.next_check_at,
+    version = excluded.version, next_check_at = excluded.next_check_at,
     agency_code = excluded.agency_code, category = excluded.category, status = excluded.status,
     priority = excluded.priority, verified_at = excluded.verified_at, first_response_at = excluded.first_response_at,
     response_seconds = excluded.response_seconds, responded_on_time = excluded.responded_on_time,

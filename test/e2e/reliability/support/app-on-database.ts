@@ -1,7 +1,7 @@
 import { loadConfig } from '#aduan/infrastructure';
 import { createApp } from '../../../../apps/api/src/create-app.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
-import { TEST_JWT_SECRET, type RunningApp } from '../../support/test-app.js';
+import { PROJECTOR_THREAD_EXEC_ARGV, TEST_JWT_SECRET, type RunningApp } from '../../support/test-app.js';
 
 /** Environment every reliability suite starts from: PostgreSQL events, limits off unless a test turns them on. */
 export const BASE_ENV: Record<string, string> = {
@@ -12,10 +12,19 @@ export const BASE_ENV: Record<string, string> = {
   ANCHOR_INTERVAL: 'off',
 };
 
-/** The API in this process, over HTTP on a free port, on a database the test manages itself. */
+/**
+ * The API in this process, over HTTP on a free port, on a database the test manages itself; its
+ * projector in a worker thread, as `npm start` runs it, unless `env` says PROJECTOR_MODE=in-process.
+ */
 export async function startAppOn(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadConfig({ ...BASE_ENV, DATABASE_URL: databaseUrl, ...env });
-  const { app, runtime } = await createApp({ config, databaseUrl, schemaFile: false, logLevels: ['error'] });
+  const { app, runtime } = await createApp({
+    config,
+    databaseUrl,
+    schemaFile: false,
+    logLevels: ['error'],
+    projectorThreadExecArgv: PROJECTOR_THREAD_EXEC_ARGV,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

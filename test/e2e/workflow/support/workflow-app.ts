@@ -3,7 +3,13 @@ import { createApp } from '../../../../apps/api/src/create-app.js';
 import { DeadlineScanner, type ScanResult } from '../../../../apps/api/src/deadlines/deadline-scanner.js';
 import type { Clock } from '../../../../apps/api/src/runtime/clock.js';
 import { GraphQLClient } from '../../support/graphql-client.js';
-import { storeSelection, TEST_JWT_SECRET, type RunningApp, type TestEnvironment } from '../../support/test-app.js';
+import {
+  PROJECTOR_THREAD_EXEC_ARGV,
+  storeSelection,
+  TEST_JWT_SECRET,
+  type RunningApp,
+  type TestEnvironment,
+} from '../../support/test-app.js';
 
 /** A clock the test moves: it starts at the real time and only goes where the test sends it. */
 export class TestClock implements Clock {
@@ -50,6 +56,8 @@ export async function startWorkflowApp(
     // These suites poll the read models while clocks move: request rate limits are not under test here.
     RATE_LIMIT_TOKEN_REQUESTS_PER_MINUTE: '0',
     RATE_LIMIT_ANONYMOUS_SUBMITS_PER_MINUTE: '0',
+    // Deadlines, not where the projector runs, are under test (test/e2e/projector-thread covers the thread).
+    PROJECTOR_MODE: 'in-process',
     ...options.env,
   });
   const { app, runtime } = await createApp({
@@ -58,6 +66,7 @@ export async function startWorkflowApp(
     clock: options.clock,
     schemaFile: false,
     logLevels: ['error'],
+    projectorThreadExecArgv: PROJECTOR_THREAD_EXEC_ARGV,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
