@@ -59,19 +59,20 @@ export const INSERT_NEW_STREAM_SQL = /* sql */ `
   )
   SELECT max(position) AS last_position FROM inserted`;
 
-const APPEND_AFTER_ONE_SQL = /* sql */ `
-  SELECT aduan_append_after($1, $2, ARRAY[$3::uuid], ARRAY[$4::text], ARRAY[$5::jsonb], ARRAY[$6::jsonb])
-    AS last_position`;
+export const APPEND_AFTER_ONE_SQL = /* sql */ `
+  SELECT position AS last_position
+    FROM aduan_append_after($1, $2::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb) AS position`;
 
 const APPEND_AFTER_SQL = /* sql */ `
-  SELECT aduan_append_after($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) AS last_position`;
+  SELECT max(position) AS last_position
+    FROM aduan_append_after($1, $2::bigint, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) AS position`;
 
 /** The checked route: one round trip, one implicit transaction (see aduan_append in the schema). */
 const APPEND_SQL = /* sql */ `
   SELECT next_expected_revision, last_position
     FROM aduan_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`;
 
-const APPEND_ONE_SQL = /* sql */ `
+export const APPEND_ONE_SQL = /* sql */ `
   SELECT next_expected_revision, last_position
     FROM aduan_append($1, $2, ARRAY[$3::uuid], ARRAY[$4::text], ARRAY[$5::jsonb], ARRAY[$6::jsonb])`;
 

@@ -175,12 +175,33 @@ $fn$;
 
 -- The append at an exact expected revision without aduan_append's checks: under the same stream lock,
 -- it writes the events after revision p_after when that revision is stored, and the unique keys refuse
--- the write when a later revision or one of the ids is. It answers the last position, or NULL when it
--- wrote nothing; a refusal by a key is an error. Either way the caller then asks aduan_append, which
--- gives the exact answer (the retry's first result, the actual revision, conflicting ids). The lock
--- is taken before the transaction has an id, as in aduan_append, and the head check is the statement
--- after it, so its snapshot sees the previous holder's commit. SQL, not PL/pgSQL: that interpreter's
--- cost is what this saves; the SET clause keeps the head probe on the index (see aduan_append).
+-- the write when a later revision or one of the ids is. It answers the positions written, none when
+-- it wrote nothing; a refusal by a key is an error. Either way the caller then asks aduan_append,
+-- which gives the exact answer (the retry's first result, the actual revision, conflicting ids). The
+-- lock is taken before the transaction has an id, as in aduan_append, and the head probe is the
+-- statement after it, so its snapshot sees the previous holder's commit. The probe is uncorrelated,
+-- so it runs once, before the first row is written; inside it, a transaction that already has an id
+-- (and could order its events before the head's) writes nothing. SQL, not PL/pgSQL: that
+-- interpreter's cost is what this saves; the SET clause keeps the probe on the index (see
+-- aduan_append). One event (what the API appends) takes scalars, which spare the unnest.
+CREATE OR REPLACE FUNCTION aduan_append_after(
+  p_stream   text,
+  p_after    bigint,
+  p_id       uuid,
+  p_type     text,
+  p_data     jsonb,
+  p_metadata jsonb
+) RETURNS SETOF bigint
+LANGUAGE sql SET enable_seqscan = off AS $fn$
+  SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
+  INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
+  SELECT p_stream, p_after + 1, p_id, p_type, p_data, p_metadata
+   WHERE EXISTS (SELECT FROM events h
+                  WHERE h.stream_name = p_stream AND h.stream_revision = p_after
+                    AND pg_current_xact_id_if_assigned() IS NULL)
+  RETURNING position;
+$fn$;
+
 CREATE OR REPLACE FUNCTION aduan_append_after(
   p_stream   text,
   p_after    bigint,
@@ -188,22 +209,17 @@ CREATE OR REPLACE FUNCTION aduan_append_after(
   p_types    text[],
   p_data     jsonb[],
   p_metadata jsonb[]
-) RETURNS bigint
+) RETURNS SETOF bigint
 LANGUAGE sql SET enable_seqscan = off AS $fn$
   SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
-  -- The probe is uncorrelated, so it runs once, before the first row is written; inside it, a
-  -- transaction that already has an id (and could order its events before the head's) writes nothing.
-  WITH inserted AS (
-    INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
-    SELECT p_stream, p_after + g.n, g.id, g.type, g.data, g.metadata
-      FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS g(id, type, data, metadata, n)
-     WHERE EXISTS (SELECT FROM events h
-                    WHERE h.stream_name = p_stream AND h.stream_revision = p_after
-                      AND pg_current_xact_id_if_assigned() IS NULL)
-     ORDER BY g.n
-    RETURNING position
-  )
-  SELECT max(position) FROM inserted;
+  INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
+  SELECT p_stream, p_after + g.n, g.id, g.type, g.data, g.metadata
+    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS g(id, type, data, metadata, n)
+   WHERE EXISTS (SELECT FROM events h
+                  WHERE h.stream_name = p_stream AND h.stream_revision = p_after
+                    AND pg_current_xact_id_if_assigned() IS NULL)
+   ORDER BY g.n
+  RETURNING position;
 $fn$;
 `;
 

@@ -138,8 +138,8 @@ describe('PostgresEventStore specifics', () => {
       await client.query('CREATE TEMPORARY TABLE scratch (id int)');
       await client.query('INSERT INTO scratch VALUES (1)');
       const events = testEvents(2);
-      const { rows } = await client.query<{ last_position: string | null }>(
-        'SELECT aduan_append_after($1, 0, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) AS last_position',
+      const several = await client.query<{ answered: number }>(
+        'SELECT count(*)::int AS answered FROM aduan_append_after($1, 0, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])',
         [
           stream,
           events.map((event) => event.id),
@@ -148,15 +148,23 @@ describe('PostgresEventStore specifics', () => {
           events.map((event) => JSON.stringify(event.metadata)),
         ],
       );
+      const one = testEvent();
+      const single = await client.query<{ answered: number }>(
+        'SELECT count(*)::int AS answered FROM aduan_append_after($1, 0, $2::uuid, $3::text, $4::jsonb, $5::jsonb)',
+        [stream, one.id, one.type, JSON.stringify(one.data), JSON.stringify(one.metadata)],
+      );
       const written = await client.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM events WHERE stream_name = $1',
         [stream],
       );
       const refusal = await rejectionOf(appendWithClient(client, stream, '0', [testEvent()]));
-      return { answer: { lastPosition: rows[0]!.last_position, written: written.rows[0]!.n }, error: refusal };
+      return {
+        answer: { several: several.rows[0]!.answered, single: single.rows[0]!.answered, written: written.rows[0]!.n },
+        error: refusal,
+      };
     });
 
-    expect(answer).toEqual({ lastPosition: null, written: 1 });
+    expect(answer).toEqual({ several: 0, single: 0, written: 1 });
     expect(error).toMatchObject({ code: '25000' });
     expect(await store.readStream(stream)).toHaveLength(1);
   });
