@@ -24,8 +24,10 @@ const MIGRATION_LOCK_KEY = '7017863180670821747';
  *   `(transaction_id, position)` is the primary key: the one index that serves that read, and unique
  *   because positions are.
  * - A stream's head is its last event, found through the `(stream_name, stream_revision)` key.
- *   Appends to one stream are serialised by an advisory lock on the stream name (see aduan_append),
- *   so the head read under that lock is final. Each append writes one row and three index entries.
+ *   Appends to an existing stream are serialised by an advisory lock on the stream name (see
+ *   aduan_append and aduan_append_after), so the head read under that lock is final; only a stream's
+ *   creation by a direct 'no-stream' insert skips it (see postgres-append.ts for why that is safe).
+ *   Each event is one row and three index entries.
  */
 export const EVENT_STORE_DDL = /* sql */ `
 CREATE TABLE IF NOT EXISTS events (
