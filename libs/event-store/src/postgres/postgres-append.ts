@@ -28,15 +28,19 @@ import { isKeyTaken, isRevisionTaken, toAppendError } from './postgres-errors.js
  * itself (the same transaction, a larger position), or saw r-1 committed before its first write:
  * aduan_append and aduan_append_after read the head after taking the lock, in a statement whose
  * snapshot follows the previous holder's commit, and both refuse to run in a transaction that already
- * has an id. Revision 0 has no predecessor, which is why the 'no-stream' insert can skip the lock.
+ * has an id (aduan_append_after's probe sees h only once h's writer has committed, lock or not).
+ * Revision 0 has no predecessor, which is why the 'no-stream' insert can skip the lock. Every route is
+ * an ordinary transaction, so the gap-free read below pg_snapshot_xmin holds for all of them.
  *
  * What skipping the lock costs the locked appenders: their head read is final against each other, but
  * not against a stream's creation. An aduan_append that read the stream as absent ('any', 'no-stream')
- * and writes revision 0 collides on the (stream, 0) key with a direct insert that got there first: it
- * waits for it, and when that commits, fails with a unique violation and writes nothing. Its
+ * and writes revision 0 collides on the (stream, 0) key with a direct insert that got there first
+ * (committed since the head read, or still running: then it waits, and the collision comes with the
+ * creator's commit); it fails with a unique violation and writes nothing. Its
  * transaction id may be older than the creator's, so it must not go on in the same transaction: the
  * store runs it again, in a new one, which reads the created stream under the lock and writes after
- * it. Once a stream exists, no direct insert can write to it again, so one more round suffices.
+ * it. Once a stream exists, no direct insert can write to it again (and aduan_append_after holds the
+ * lock), so one more round suffices.
  *
  * Plans: the direct insert scans nothing (its key checks are index insertions); aduan_append_after's
  * head probe is forced onto the index by its SET clause, like aduan_append's reads.
@@ -59,10 +63,12 @@ export const INSERT_NEW_STREAM_SQL = /* sql */ `
   )
   SELECT max(position) AS last_position FROM inserted`;
 
+/** An exact revision, one event: every command after the submit. No row when nothing was written. */
 export const APPEND_AFTER_ONE_SQL = /* sql */ `
   SELECT position AS last_position
     FROM aduan_append_after($1, $2::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb) AS position`;
 
+/** An exact revision, several events; last_position is NULL when nothing was written. */
 const APPEND_AFTER_SQL = /* sql */ `
   SELECT max(position) AS last_position
     FROM aduan_append_after($1, $2::bigint, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) AS position`;
@@ -72,6 +78,7 @@ const APPEND_SQL = /* sql */ `
   SELECT next_expected_revision, last_position
     FROM aduan_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`;
 
+/** The same for one event: scalar parameters spare the client an array literal per JSON document. */
 export const APPEND_ONE_SQL = /* sql */ `
   SELECT next_expected_revision, last_position
     FROM aduan_append($1, $2, ARRAY[$3::uuid], ARRAY[$4::text], ARRAY[$5::jsonb], ARRAY[$6::jsonb])`;
