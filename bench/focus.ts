@@ -8,9 +8,10 @@ import { measureHttpLoad, runHttpLoad, type HttpFigures } from './load/http-load
 import { CpuMeter } from './support/cpu-meter.js';
 import { progress } from './support/progress.js';
 
-const USAGE = `node dist/bench/focus.js submit|appends [--rounds N] [--seconds S] [--writers 8,32]
+const USAGE = `node dist/bench/focus.js submit|appends [--rounds N] [--seconds S] [--writers 8,32] [--kinds …]
   submit    ceiling A and load 1 (submitComplaint, 32 connections), alternating, N rounds
-  appends   ceiling B, PostgresEventStore.append and Emmett, one event per append to new streams
+  appends   one event per append: ceiling B (insert), PostgresEventStore.append to new streams (aduan)
+            and to existing ones at their head (aduan-existing), Emmett to new streams (emmett)
 A narrow companion of \`npm run bench\` for A/B comparisons of one change: it prints CPU per operation
 (the API or writer process, PostgreSQL, and for HTTP loads the load generator) and writes no document.`;
 
@@ -37,7 +38,7 @@ function parse(args: readonly string[]): FocusOptions {
     rounds: Number(value('--rounds', '2')),
     seconds: Number(value('--seconds', '6')),
     writers: value('--writers', '8,32').split(',').map(Number),
-    kinds: value('--kinds', 'insert,aduan,emmett').split(',') as WriterKind[],
+    kinds: value('--kinds', 'insert,aduan,aduan-existing,emmett').split(',') as WriterKind[],
   };
 }
 
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
                 writers,
                 seconds: options.seconds,
                 warmupSeconds: 2,
-                event: lifecycle[0]!,
+                lifecycle,
                 postmasterPid: postgres.postmasterPid,
               });
               report(appendLine(`${kind}, ${writers} writers, round ${round}`, result));

@@ -56,7 +56,7 @@ export function evaluateTargets(run: BenchRun): TargetCheck[] {
     const overCeiling = round.port.perSecond / round.ceilingB.perSecond;
     check(`appends ÷ Emmett, ${round.writers} writers`, ratio(overEmmett), '≥ 2.00×', overEmmett >= 2);
     check(`appends ÷ ceiling B, ${round.writers} writers`, ratio(overCeiling), '≥ 0.70×', overCeiling >= 0.7);
-    const errors = round.port.errors + round.emmett.errors + round.ceilingB.errors;
+    const errors = round.port.errors + round.existing.errors + round.emmett.errors + round.ceilingB.errors;
     if (errors > 0) check(`append errors, ${round.writers} writers`, String(errors), '0', false);
   }
 

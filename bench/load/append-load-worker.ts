@@ -6,7 +6,7 @@ import { serveOneRequest } from './worker-process.js';
 
 /** Warms a writer up, then measures it: `writers` callers appending back to back for a fixed time. */
 async function run(spec: AppendLoadSpec): Promise<AppendLoadResult> {
-  const writer = await openWriter(spec.kind, spec.url, spec.writers, spec.event);
+  const writer = await openWriter(spec.kind, spec.url, spec.writers, spec.lifecycle);
   try {
     const operation = (): Promise<unknown> => writer.append();
     await runConcurrently({ workers: spec.writers, durationMs: spec.warmupSeconds * 1000, operation });

@@ -11,7 +11,8 @@ export interface AppendLoadSpec {
   readonly writers: number;
   readonly seconds: number;
   readonly warmupSeconds: number;
-  readonly event: Lifecycle[number];
+  /** The recorded complaint: its submit starts each new stream, its next event extends existing ones. */
+  readonly lifecycle: Lifecycle;
   /** The server's main process, to charge PostgreSQL's CPU to the appends (null: not measured). */
   readonly postmasterPid: number | null;
 }

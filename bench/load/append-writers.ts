@@ -7,8 +7,11 @@ import { PostgresEventStore } from '#aduan/event-store';
 import type { Lifecycle } from '../app/sample-lifecycle.js';
 import { stampComplaint } from '../app/stamp-complaint.js';
 
-/** The writers compared in section 3 and 4; each writes a new complaint per commit. */
-export type WriterKind = 'insert' | 'aduan' | 'emmett';
+/**
+ * The writers compared in sections 3 and 4. Each writes one event per commit: a new complaint, except
+ * `aduan-existing`, which extends complaints that exist, at their head revision.
+ */
+export type WriterKind = 'insert' | 'aduan' | 'aduan-existing' | 'emmett';
 
 /** A writer with a pool of one connection per concurrent caller. */
 export interface Writer {
@@ -16,19 +19,25 @@ export interface Writer {
   close(): Promise<void>;
 }
 
+/** Streams each caller of an `aduan-existing` writer has of its own, created before the load. */
+const EXISTING_STREAMS_PER_CALLER = 20;
+
 /**
- * Opens a writer of the given kind. Every kind writes the same event (the API's ComplaintSubmitted,
- * re-stamped for a new complaint) through a pool as large as the number of callers, so the only
- * difference between them is the work each does per commit.
+ * Opens a writer of the given kind. Every kind but `aduan-existing` writes the same event (the API's
+ * ComplaintSubmitted, re-stamped for a new complaint) through a pool as large as the number of
+ * callers, so the only difference between them is the work each does per commit.
  */
-export function openWriter(kind: WriterKind, url: string, writers: number, event: Lifecycle[number]): Promise<Writer> {
+export function openWriter(kind: WriterKind, url: string, writers: number, lifecycle: Lifecycle): Promise<Writer> {
+  const submitted = lifecycle[0]!;
   switch (kind) {
     case 'insert':
-      return insertWriter(url, writers, event);
+      return insertWriter(url, writers, submitted);
     case 'aduan':
-      return aduanWriter(url, writers, event);
+      return aduanWriter(url, writers, submitted);
+    case 'aduan-existing':
+      return aduanExistingWriter(url, writers, submitted, lifecycle[1]!);
     case 'emmett':
-      return emmettWriter(url, writers, event);
+      return emmettWriter(url, writers, submitted);
   }
 }
 
@@ -58,6 +67,39 @@ async function aduanWriter(url: string, writers: number, event: Lifecycle[number
     append: () => {
       const complaintId = randomUUID();
       return store.append(complaintStreamName(complaintId), [stampComplaint(event, complaintId)], 'no-stream');
+    },
+    close: () => store.close(),
+  };
+}
+
+/**
+ * Aduan's port appending to complaints that exist, with the head as expected revision (what every
+ * command after the submit does): the complaint's next recorded event, one per append. Streams are
+ * handed out from an idle queue, so no two callers append to one stream at once and none is refused.
+ */
+async function aduanExistingWriter(
+  url: string,
+  writers: number,
+  submitted: Lifecycle[number],
+  next: Lifecycle[number],
+): Promise<Writer> {
+  const store = await PostgresEventStore.connect({ connectionString: url, maxConnections: writers });
+  const idle: { complaintId: string; head: number }[] = [];
+  for (let created = 0; created < writers * EXISTING_STREAMS_PER_CALLER; created++) {
+    const complaintId = randomUUID();
+    await store.append(complaintStreamName(complaintId), [stampComplaint(submitted, complaintId)], 'no-stream');
+    idle.push({ complaintId, head: 0 });
+  }
+  return {
+    append: async () => {
+      const stream = idle.shift()!;
+      try {
+        const { complaintId, head } = stream;
+        const result = await store.append(complaintStreamName(complaintId), [stampComplaint(next, complaintId)], head);
+        stream.head = result.nextExpectedRevision;
+      } finally {
+        idle.push(stream);
+      }
     },
     close: () => store.close(),
   };

@@ -46,7 +46,7 @@ export async function measureScalePoint(
     writers: 1,
     seconds: options.seconds,
     warmupSeconds: options.warmupSeconds,
-    event: lifecycle[0]!,
+    lifecycle,
     postmasterPid: meter.postmasterPid,
   });
 

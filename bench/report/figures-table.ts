@@ -95,6 +95,7 @@ export function figuresTable(run: BenchRun): Table {
     rows.push(
       loopRow('3', `ceiling B: INSERT commits, ${w}`, 'commits/s', round.ceilingB),
       loopRow('4', `Aduan PostgresEventStore.append, ${w}`, 'appends/s', round.port),
+      loopRow('4', `Aduan append to existing streams (at the head), ${w}`, 'appends/s', round.existing),
       loopRow('4', `Emmett appendToStream, ${w}`, 'appends/s', round.emmett),
     );
   }

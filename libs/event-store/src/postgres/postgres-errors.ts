@@ -4,7 +4,7 @@ import type { ExpectedRevision } from '../event-store.port.js';
 import { SQLSTATE } from './postgres-event-store.schema.js';
 
 /**
- * Translates what aduan_append raises into the port's errors; anything else (connection refused,
+ * Translates what the append statements raise into the port's errors; anything else (connection refused,
  * missing table…) is returned unchanged so callers see PostgreSQL's own diagnosis.
  */
 export function toAppendError(error: unknown, streamName: string, expected: ExpectedRevision): unknown {
@@ -18,7 +18,7 @@ export function toAppendError(error: unknown, streamName: string, expected: Expe
       );
     case SQLSTATE.conflictingEventIds:
       return new InvalidAppendError(error.message);
-    case '23505': // unique_violation: two appends raced to store one id in different streams
+    case UNIQUE_VIOLATION: // two appends raced to store one id in different streams
       return error.constraint === 'events_event_id_key'
         ? new InvalidAppendError(
             `Stream ${streamName}: an event id is being stored in another stream (${error.detail})`,
@@ -27,6 +27,29 @@ export function toAppendError(error: unknown, streamName: string, expected: Expe
     default:
       return error;
   }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Whether a write was refused because another append already stored one of its revisions or ids
+ * (committed: an insert meeting a key of a running transaction waits for its outcome).
+ */
+export function isKeyTaken(error: unknown): boolean {
+  return (
+    error instanceof pg.DatabaseError &&
+    error.code === UNIQUE_VIOLATION &&
+    (error.constraint === 'events_stream_revision_key' || error.constraint === 'events_event_id_key')
+  );
+}
+
+/** Whether a write was refused because another append already stored one of its revisions. */
+export function isRevisionTaken(error: unknown): boolean {
+  return (
+    error instanceof pg.DatabaseError &&
+    error.code === UNIQUE_VIOLATION &&
+    error.constraint === 'events_stream_revision_key'
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { startTestPostgres, type PoolClient, type TestPostgres } from '#aduan/postgres';
 import { WrongExpectedRevisionError } from '../event-store.errors.js';
-import type { Checkpoint, NewEvent, RecordedEvent } from '../event-store.port.js';
+import type { Checkpoint, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port.js';
 import {
   eventually,
   headCheckpoint,
@@ -12,8 +12,10 @@ import {
   uniqueStreamName,
 } from '../testing/event-store.fixtures.js';
 import { decodePostgresCheckpoint } from './postgres-checkpoint.js';
+import { isKeyTaken } from './postgres-errors.js';
 import {
   appendWithClient,
+  insertNewStreamWithClient,
   openStore,
   waitForLockWaiters,
   withClient,
@@ -280,4 +282,122 @@ describe('stream lock', () => {
     for (const error of rejected) expect(error).toMatchObject({ expected: 2, actual: 4 });
     expect(await store.readStream(stream)).toHaveLength(5);
   });
+});
+
+/** Transaction ids of a stream's events, in revision order. */
+async function transactionIdsOf(stream: string): Promise<bigint[]> {
+  const { rows } = await opened.pool.query<{ xid: string }>(
+    'SELECT transaction_id::text AS xid FROM events WHERE stream_name = $1 ORDER BY stream_revision',
+    [stream],
+  );
+  return rows.map((row) => BigInt(row.xid));
+}
+
+describe('direct appends beside the locked ones', () => {
+  it("runs an 'any' append again when a direct insert created the stream after its head read", async () => {
+    const { pool, store } = opened;
+    for (const size of [1, 2]) {
+      const from = await headCheckpoint(store);
+      const stream = uniqueStreamName();
+      const created = testEvents(2);
+      const racing = testEvents(size);
+
+      const result = await withClient(pool, async (creator) => {
+        await creator.query('BEGIN');
+        await insertNewStreamWithClient(creator, stream, created);
+        // The 'any' append takes the lock, reads no stream and writes revision 0, where it waits for
+        // the creator; when that commits, its write is refused and it must run again after it.
+        const append = store.append(stream, racing, 'any');
+        await waitForLockWaiters(pool);
+        await creator.query('COMMIT');
+        return append;
+      });
+
+      expect(result.nextExpectedRevision).toBe(1 + size);
+      const stored = await store.readStream(stream);
+      expect(stored.map((event) => event.id)).toEqual([...created, ...racing].map((event) => event.id));
+      expect(stored.map((event) => event.revision)).toEqual(stored.map((_, index) => index));
+      expect(result.position).toBe(stored.at(-1)!.position);
+      const [creatorXid, , racingXid] = await transactionIdsOf(stream);
+      expect(racingXid).toBeGreaterThan(creatorXid!);
+      const { events } = await readAllPages(store, from, 1, new Set([stream]));
+      expect(events.map((event) => event.id)).toEqual(stored.map((event) => event.id));
+    }
+  });
+
+  it('makes an exact append wait for the stream lock and write after the holder’s commit', async () => {
+    const { pool, store } = opened;
+    const stream = uniqueStreamName();
+    await store.append(stream, [testEvent()], 'no-stream');
+    const held = testEvent();
+    const next = testEvent();
+
+    const result = await withClient(pool, async (holder) => {
+      await holder.query('BEGIN');
+      await appendWithClient(holder, stream, '0', [held]);
+      const append = store.append(stream, [next], 1);
+      await waitForLockWaiters(pool);
+      await holder.query('COMMIT');
+      return append;
+    });
+
+    expect(result.nextExpectedRevision).toBe(2);
+    expect((await store.readStream(stream)).map((event) => event.id).slice(1)).toEqual([held.id, next.id]);
+    const xids = await transactionIdsOf(stream);
+    expect(xids[2]).toBeGreaterThan(xids[1]!);
+  });
+
+  it('keeps each stream in revision order in the global order while creators, exact and any appends race', async () => {
+    const { pool, store } = opened;
+    const streams = Array.from({ length: 16 }, () => uniqueStreamName());
+    const streamSet = new Set(streams);
+    const from = await headCheckpoint(store);
+    const heads = new Map<string, number>();
+    const appended: NewEvent[] = [];
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+    const learn = (stream: string, revision: number): void =>
+      void heads.set(stream, Math.max(heads.get(stream) ?? -1, revision));
+    const writer = async (index: number): Promise<void> => {
+      for (let round = 0; round < 60; round += 1) {
+        const stream = pick(streams);
+        const events = testEvents(pick([1, 1, 2]));
+        const known = heads.get(stream);
+        const expected: ExpectedRevision =
+          known === undefined ? pick(['no-stream', 'any'] as const) : pick([known, 'any']);
+        try {
+          if (index < 2 && expected === 'no-stream') {
+            // A creator whose transaction commits late, beside appends that read the stream as absent.
+            await withClient(pool, async (client) => {
+              await client.query('BEGIN');
+              await insertNewStreamWithClient(client, stream, events);
+              await client.query('SELECT pg_sleep($1)', [Math.random() * 0.004]);
+              await client.query('COMMIT');
+            });
+            learn(stream, events.length - 1);
+          } else {
+            learn(stream, (await store.append(stream, events, expected)).nextExpectedRevision);
+          }
+          appended.push(...events);
+        } catch (error) {
+          // Refusals of stale expectations are expected; the held creator meets the keys directly.
+          const refused =
+            (error instanceof WrongExpectedRevisionError && expected !== 'any') || (index < 2 && isKeyTaken(error));
+          if (!refused) throw error;
+        }
+      }
+    };
+
+    await Promise.all(Array.from({ length: 8 }, (_, index) => writer(index)));
+
+    const { events } = await readAllPages(store, from, 100, streamSet);
+    expect(new Set(events.map((event) => event.id))).toEqual(new Set(appended.map((event) => event.id)));
+    expect(events).toHaveLength(appended.length);
+    for (const stream of streams) {
+      const revisions = events.filter((event) => event.streamName === stream).map((event) => event.revision);
+      expect(revisions).toEqual(revisions.map((_, revision) => revision));
+    }
+    for (let index = 1; index < events.length; index += 1) {
+      expect(compareCheckpoints(events[index - 1]!.checkpoint, events[index]!.checkpoint)).toBe(-1);
+    }
+  }, 30_000);
 });

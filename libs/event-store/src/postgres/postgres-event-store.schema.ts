@@ -24,8 +24,10 @@ const MIGRATION_LOCK_KEY = '7017863180670821747';
  *   `(transaction_id, position)` is the primary key: the one index that serves that read, and unique
  *   because positions are.
  * - A stream's head is its last event, found through the `(stream_name, stream_revision)` key.
- *   Appends to one stream are serialised by an advisory lock on the stream name (see aduan_append),
- *   so the head read under that lock is final. Each append writes one row and three index entries.
+ *   Appends to an existing stream are serialised by an advisory lock on the stream name (see
+ *   aduan_append and aduan_append_after), so the head read under that lock is final; only a stream's
+ *   creation by a direct 'no-stream' insert skips it (see postgres-append.ts for why that is safe).
+ *   Each event is one row and three index entries.
  */
 export const EVENT_STORE_DDL = /* sql */ `
 CREATE TABLE IF NOT EXISTS events (
@@ -171,6 +173,55 @@ BEGIN
   last_position := v_last_pos;
   RETURN NEXT;
 END
+$fn$;
+
+-- The append at an exact expected revision without aduan_append's checks: under the same stream lock,
+-- it writes the events after revision p_after when that revision is stored, and the unique keys refuse
+-- the write when a later revision or one of the ids is. It answers the positions written, none when
+-- it wrote nothing; a refusal by a key is an error. Either way the caller then asks aduan_append,
+-- which gives the exact answer (the retry's first result, the actual revision, conflicting ids). The
+-- lock is taken before the transaction has an id, as in aduan_append, and the head probe is the
+-- statement after it, so its snapshot sees the previous holder's commit. The probe is uncorrelated,
+-- so it runs once, before the first row is written; inside it, a transaction that already has an id
+-- (and could order its events before the head's) writes nothing. SQL, not PL/pgSQL: that
+-- interpreter's cost is what this saves; the SET clause keeps the probe on the index (see
+-- aduan_append). One event (what the API appends) takes scalars, which spare the unnest.
+CREATE OR REPLACE FUNCTION aduan_append_after(
+  p_stream   text,
+  p_after    bigint,
+  p_id       uuid,
+  p_type     text,
+  p_data     jsonb,
+  p_metadata jsonb
+) RETURNS SETOF bigint
+LANGUAGE sql SET enable_seqscan = off AS $fn$
+  SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
+  INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
+  SELECT p_stream, p_after + 1, p_id, p_type, p_data, p_metadata
+   WHERE EXISTS (SELECT FROM events h
+                  WHERE h.stream_name = p_stream AND h.stream_revision = p_after
+                    AND pg_current_xact_id_if_assigned() IS NULL)
+  RETURNING position;
+$fn$;
+
+CREATE OR REPLACE FUNCTION aduan_append_after(
+  p_stream   text,
+  p_after    bigint,
+  p_ids      uuid[],
+  p_types    text[],
+  p_data     jsonb[],
+  p_metadata jsonb[]
+) RETURNS SETOF bigint
+LANGUAGE sql SET enable_seqscan = off AS $fn$
+  SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
+  INSERT INTO events (stream_name, stream_revision, event_id, event_type, data, metadata)
+  SELECT p_stream, p_after + g.n, g.id, g.type, g.data, g.metadata
+    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS g(id, type, data, metadata, n)
+   WHERE EXISTS (SELECT FROM events h
+                  WHERE h.stream_name = p_stream AND h.stream_revision = p_after
+                    AND pg_current_xact_id_if_assigned() IS NULL)
+   ORDER BY g.n
+  RETURNING position;
 $fn$;
 `;
 

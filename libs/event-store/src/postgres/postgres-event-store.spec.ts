@@ -85,7 +85,7 @@ describe('PostgresEventStore specifics', () => {
     expect(plan).not.toContain('Sort');
   });
 
-  it('runs an append as a single statement, i.e. one round trip and one transaction', async () => {
+  it('runs an append as one statement (one round trip, one transaction), two when a direct write is refused', async () => {
     const { pool, store } = opened;
     const submitted: string[] = [];
     const query = pool.query;
@@ -94,14 +94,79 @@ describe('PostgresEventStore specifics', () => {
       submitted.push(typeof config === 'string' ? config : config.text);
       return (query as (...args: unknown[]) => unknown).call(pool, config, ...rest);
     }) as typeof pool.query;
+    const statementsOf = async (append: () => Promise<unknown>): Promise<string[]> => {
+      submitted.length = 0;
+      await append().catch(() => undefined);
+      return [...submitted];
+    };
+    const stream = uniqueStreamName();
     try {
-      await store.append(uniqueStreamName(), testEvents(3), 'no-stream');
+      const created = await statementsOf(() => store.append(stream, testEvents(3), 'no-stream'));
+      const createdOne = await statementsOf(() => store.append(uniqueStreamName(), [testEvent()], 'no-stream'));
+      const atRevision = await statementsOf(() => store.append(stream, [testEvent()], 2));
+      const atRevisionMany = await statementsOf(() => store.append(stream, testEvents(2), 3));
+      const anyRevision = await statementsOf(() => store.append(stream, [testEvent()], 'any'));
+      const refusedNew = await statementsOf(() => store.append(stream, [testEvent()], 'no-stream'));
+      const refusedAt = await statementsOf(() => store.append(stream, [testEvent()], 1));
+
+      expect(created).toEqual([expect.stringContaining('INSERT INTO events')]);
+      expect(createdOne).toEqual([expect.stringContaining('INSERT INTO events')]);
+      expect(atRevision).toEqual([expect.stringContaining('aduan_append_after(')]);
+      expect(atRevisionMany).toEqual([expect.stringContaining('aduan_append_after(')]);
+      expect(anyRevision).toEqual([expect.stringContaining('aduan_append(')]);
+      expect(refusedNew).toEqual([
+        expect.stringContaining('INSERT INTO events'),
+        expect.stringContaining('aduan_append('),
+      ]);
+      expect(refusedAt).toEqual([
+        expect.stringContaining('aduan_append_after('),
+        expect.stringContaining('aduan_append('),
+      ]);
     } finally {
       pool.query = query;
     }
+    expect((await store.readStream(stream)).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
 
-    expect(submitted).toHaveLength(1);
-    expect(submitted[0]).toContain('aduan_append(');
+  it('aduan_append_after writes none of the events in a transaction that already wrote; aduan_append refuses there', async () => {
+    const { store } = opened;
+    const stream = uniqueStreamName();
+    await store.append(stream, [testEvent()], 'no-stream');
+
+    const { answer, error } = await withClient(opened.pool, async (client) => {
+      await client.query('BEGIN');
+      await client.query('CREATE TEMPORARY TABLE scratch (id int)');
+      await client.query('INSERT INTO scratch VALUES (1)');
+      const events = testEvents(2);
+      const several = await client.query<{ answered: number }>(
+        'SELECT count(*)::int AS answered FROM aduan_append_after($1, 0, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])',
+        [
+          stream,
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => JSON.stringify(event.data)),
+          events.map((event) => JSON.stringify(event.metadata)),
+        ],
+      );
+      const one = testEvent();
+      const single = await client.query<{ answered: number }>(
+        'SELECT count(*)::int AS answered FROM aduan_append_after($1, 0, $2::uuid, $3::text, $4::jsonb, $5::jsonb)',
+        [stream, one.id, one.type, JSON.stringify(one.data), JSON.stringify(one.metadata)],
+      );
+      const written = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM events WHERE stream_name = $1',
+        [stream],
+      );
+      const refusal = await rejectionOf(appendWithClient(client, stream, '0', [testEvent()]));
+      return {
+        answer: { several: several.rows[0]!.answered, single: single.rows[0]!.answered, written: written.rows[0]!.n },
+        error: refusal,
+      };
+    });
+
+    expect(answer).toEqual({ several: 0, single: 0, written: 1 });
+    expect(error).toMatchObject({ code: '25000' });
+    expect(await store.readStream(stream)).toHaveLength(1);
   });
 
   it('refuses to append inside a transaction that already wrote, whose id could break the order', async () => {

@@ -15,7 +15,8 @@ import { AppendListeners } from '../subscription/append-listeners.js';
 import { DEFAULT_RETRY, startPollingSubscription, type RetryPolicy } from '../subscription/polling-subscription.js';
 import { assertBatchSize, assertFromRevision, validateAppend } from '../validation.js';
 import { decodePostgresCheckpoint, encodePostgresCheckpoint } from './postgres-checkpoint.js';
-import { isTransientPostgresError, toAppendError } from './postgres-errors.js';
+import { appendToPostgres } from './postgres-append.js';
+import { isTransientPostgresError } from './postgres-errors.js';
 import { migrateEventStore } from './postgres-event-store.schema.js';
 
 /** Tuning of a PostgresEventStore; every field has a default suited to one API process. */
@@ -44,19 +45,6 @@ export interface ConnectPostgresEventStoreOptions extends PostgresEventStoreOpti
 const COLUMNS = /* sql */ `
   transaction_id::text AS transaction_xid, position, stream_name, stream_revision,
   event_id, event_type, data, metadata, recorded_at`;
-
-/** One round trip, one implicit transaction: see aduan_append in postgres-event-store.schema.ts. */
-const APPEND_SQL = /* sql */ `
-  SELECT next_expected_revision, last_position
-    FROM aduan_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])`;
-
-/**
- * The same call for one event (every command the API runs but a few): scalar parameters spare the
- * client the quoting of each JSON document into an array literal, and the server its parsing.
- */
-const APPEND_ONE_SQL = /* sql */ `
-  SELECT next_expected_revision, last_position
-    FROM aduan_append($1, $2, ARRAY[$3::uuid], ARRAY[$4::text], ARRAY[$5::jsonb], ARRAY[$6::jsonb])`;
 
 /**
  * The gap-free read. Positions are taken at insert but become visible at commit, so "position > last
@@ -92,11 +80,6 @@ interface EventRow {
   readonly data: Record<string, unknown>;
   readonly metadata: EventMetadata;
   readonly recorded_at: Date;
-}
-
-interface AppendRow {
-  readonly next_expected_revision: number | string;
-  readonly last_position: number | string;
 }
 
 /**
@@ -161,44 +144,10 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.#assertOpen();
     const valid = validateAppend(streamName, events, expected);
-    let row: AppendRow | undefined;
-    try {
-      const [only] = valid;
-      const result = await this.#pool.query<AppendRow>(
-        valid.length === 1 && only
-          ? {
-              name: 'aduan_event_store_append_one',
-              text: APPEND_ONE_SQL,
-              values: [
-                streamName,
-                String(expected),
-                only.id,
-                only.type,
-                JSON.stringify(only.data),
-                JSON.stringify(only.metadata),
-              ],
-            }
-          : {
-              name: 'aduan_event_store_append',
-              text: APPEND_SQL,
-              values: [
-                streamName,
-                String(expected),
-                valid.map((event) => event.id),
-                valid.map((event) => event.type),
-                valid.map((event) => JSON.stringify(event.data)),
-                valid.map((event) => JSON.stringify(event.metadata)),
-              ],
-            },
-      );
-      row = result.rows[0];
-    } catch (error) {
-      throw toAppendError(error, streamName, expected);
-    }
-    if (!row) throw new Error(`aduan_append answered no row for stream ${streamName}`);
-    // The query has returned, so the transaction is committed: local subscribers can read it now.
+    const result = await appendToPostgres(this.#pool, streamName, valid, expected);
+    // The statement has returned, so the transaction is committed: local subscribers can read it now.
     this.#appended.notify();
-    return { nextExpectedRevision: Number(row.next_expected_revision), position: BigInt(row.last_position) };
+    return result;
   }
 
   async readStream(streamName: string, fromRevision = 0): Promise<readonly RecordedEvent[]> {

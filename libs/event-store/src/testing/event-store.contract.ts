@@ -242,6 +242,96 @@ export function describeEventStoreContract(
         }
         expect(await store.readStream(stream)).toHaveLength(2);
       });
+
+      it("'no-stream' on a stream shorter than the append fails with its revision and writes none of the events", async () => {
+        const stream = uniqueStreamName();
+        const stored = [testEvent()];
+        await store.append(stream, stored);
+
+        await expectWrongRevision(store.append(stream, testEvents(3), 'no-stream'), stream, 'no-stream', 0);
+        await expectWrongRevision(store.append(stream, [testEvent()], 'no-stream'), stream, 'no-stream', 0);
+
+        expect(idsOf(await store.readStream(stream))).toEqual(idsOf(stored));
+      });
+
+      it("concurrent 'no-stream' appends: one creates the stream, its repeats answer its result, the rest fail", async () => {
+        for (const size of [1, 2]) {
+          const stream = uniqueStreamName();
+          const contenders = [testEvents(size), testEvents(size), testEvents(size)];
+          // Each contender three times: the repeats of the winner are retries of a committed append.
+          const attempts = [0, 1, 2, 0, 1, 2, 0, 1, 2];
+
+          const outcomes = await Promise.allSettled(
+            attempts.map((contender) => store.append(stream, contenders[contender]!, 'no-stream')),
+          );
+
+          const stored = await store.readStream(stream);
+          expect(stored.map((event) => event.revision)).toEqual(stored.map((_, index) => index));
+          const winner = contenders.findIndex((events) => events[0]!.id === stored[0]?.id);
+          expect(idsOf(stored)).toEqual(idsOf(contenders[winner]!));
+          outcomes.forEach((outcome, index) => {
+            if (attempts[index] === winner) {
+              expect(outcome).toEqual({
+                status: 'fulfilled',
+                value: { nextExpectedRevision: size - 1, position: stored[size - 1]!.position },
+              });
+            } else {
+              expect(outcome.status).toBe('rejected');
+              const reason: unknown = outcome.status === 'rejected' ? outcome.reason : undefined;
+              expect(reason).toBeInstanceOf(WrongExpectedRevisionError);
+              expect(reason).toMatchObject({ streamName: stream, expected: 'no-stream', actual: size - 1 });
+            }
+          });
+        }
+      });
+
+      it("concurrent 'any', 'no-stream' and exact appends keep revisions dense and the global order in revision order", async () => {
+        const from = await headCheckpoint(store);
+        const streams = Array.from({ length: 6 }, () => uniqueStreamName());
+        const answered: { stream: string; events: NewEvent[]; revision: number; position: bigint }[] = [];
+        const refused: unknown[] = [];
+        const attempt = async (stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<void> => {
+          try {
+            const result = await store.append(stream, events, expected);
+            answered.push({ stream, events, revision: result.nextExpectedRevision, position: result.position });
+          } catch (error) {
+            refused.push(error);
+          }
+        };
+
+        await Promise.all(
+          streams.flatMap((stream) => [
+            attempt(stream, testEvents(2), 'no-stream'),
+            attempt(stream, [testEvent()], 'any'),
+            attempt(stream, [testEvent()], 'no-stream'),
+            attempt(stream, testEvents(2), 'any'),
+            attempt(stream, [testEvent()], 0),
+            attempt(stream, [testEvent()], 'any'),
+          ]),
+        );
+
+        for (const error of refused) {
+          expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+          expect((error as WrongExpectedRevisionError).expected).not.toBe('any');
+        }
+        const { events } = await readAllPages(store, from, 100, new Set(streams));
+        for (const stream of streams) {
+          const inGlobalOrder = events.filter((event) => event.streamName === stream);
+          expect(inGlobalOrder.map((event) => event.revision)).toEqual(inGlobalOrder.map((_, index) => index));
+          expect(idsOf(await store.readStream(stream))).toEqual(idsOf(inGlobalOrder));
+          const ofStream = answered.filter((answer) => answer.stream === stream);
+          // What was answered is exactly what is stored: nothing written twice, nothing unanswered.
+          expect(ofStream.flatMap((answer) => answer.events).length).toBe(inGlobalOrder.length);
+          for (const answer of ofStream) {
+            const last = inGlobalOrder[answer.revision]!;
+            expect(last.id).toBe(answer.events.at(-1)!.id);
+            expect(last.position).toBe(answer.position);
+            expect(idsOf(inGlobalOrder.slice(answer.revision + 1 - answer.events.length, answer.revision + 1))).toEqual(
+              idsOf(answer.events),
+            );
+          }
+        }
+      });
     });
 
     describe('idempotency', () => {
@@ -284,11 +374,49 @@ export function describeEventStoreContract(
         expect(idsOf(await store.readStream(stream))).toEqual(idsOf(events));
       });
 
+      it("a retried 'no-stream' append, of one event or several, answers its first result and writes nothing", async () => {
+        for (const events of [[testEvent()], testEvents(3)]) {
+          const stream = uniqueStreamName();
+
+          const first = await store.append(stream, events, 'no-stream');
+          const retry = await store.append(stream, events, 'no-stream');
+
+          expect(first.nextExpectedRevision).toBe(events.length - 1);
+          expect(retry).toEqual(first);
+          expect(idsOf(await store.readStream(stream))).toEqual(idsOf(events));
+        }
+      });
+
       (eventIdsUniqueAcrossStreams ? it : it.skip)('refuses ids that are stored in another stream', async () => {
         const events = testEvents(2);
         await store.append(uniqueStreamName(), events);
         expect(await rejectionOf(store.append(uniqueStreamName(), events))).toBeInstanceOf(InvalidAppendError);
       });
+
+      (eventIdsUniqueAcrossStreams ? it : it.skip)(
+        'refuses ids stored in another stream whatever the expectation, and writes none of the events',
+        async () => {
+          const elsewhere = testEvents(2);
+          await store.append(uniqueStreamName(), elsewhere);
+          const fresh = uniqueStreamName();
+          const existing = uniqueStreamName();
+          const existingEvents = [testEvent()];
+          await store.append(existing, existingEvents);
+
+          const appends: [string, NewEvent[], ExpectedRevision][] = [
+            [fresh, [elsewhere[0]!], 'no-stream'],
+            [fresh, [testEvent(), elsewhere[1]!], 'no-stream'],
+            [existing, [elsewhere[0]!], 0],
+            [existing, [testEvent(), elsewhere[1]!], 0],
+          ];
+          for (const [stream, events, expected] of appends) {
+            expect(await rejectionOf(store.append(stream, events, expected))).toBeInstanceOf(InvalidAppendError);
+          }
+
+          expect(await store.readStream(fresh)).toEqual([]);
+          expect(idsOf(await store.readStream(existing))).toEqual(idsOf(existingEvents));
+        },
+      );
     });
 
     describe('readAll', () => {

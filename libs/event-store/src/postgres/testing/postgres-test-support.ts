@@ -1,5 +1,6 @@
 import { createPool, type Pool, type PoolClient, type TestPostgres } from '#aduan/postgres';
 import type { NewEvent } from '../../event-store.port.js';
+import { INSERT_NEW_STREAM_SQL } from '../postgres-append.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '../postgres-event-store.js';
 
 export interface OpenedStore {
@@ -49,6 +50,25 @@ export async function appendWithClient(
     ],
   );
   return { revision: Number(rows[0]!.next_expected_revision), position: BigInt(rows[0]!.last_position) };
+}
+
+/**
+ * The store's direct 'no-stream' insert on a client the test controls, e.g. inside a transaction it
+ * keeps open, to stage a stream's creation that commits while other appends run.
+ */
+export async function insertNewStreamWithClient(
+  client: PoolClient,
+  streamName: string,
+  events: readonly NewEvent[],
+): Promise<{ position: bigint }> {
+  const { rows } = await client.query<{ last_position: number }>(INSERT_NEW_STREAM_SQL, [
+    streamName,
+    events.map((event) => event.id),
+    events.map((event) => event.type),
+    events.map((event) => JSON.stringify(event.data)),
+    events.map((event) => JSON.stringify(event.metadata)),
+  ]);
+  return { position: BigInt(rows[0]!.last_position) };
 }
 
 /** Waits until `count` sessions of this database are blocked on a lock: the interleaving is in place. */
