@@ -1,4 +1,4 @@
-import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
+import { projectedEvents, startReadModelDatabase } from '../../../../test/fixtures/projected-events.js';
 import pg from 'pg';
 import { clock, forwarded, responded, submitted } from '../../../../test/fixtures/complaint-events.js';
 import { rejectComplaintForExamination, type ComplaintEvent } from '#aduan/complaints';
@@ -11,43 +11,21 @@ import {
 import { schedule } from '../../../../test/fixtures/workflow.js';
 import { complaintSummaryProjection } from '../complaint-summary/complaint-summary.projection.js';
 import type { ProjectedEvent } from '../projection.js';
-import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
 import { complaintChangesProjection } from './complaint-changes.projection.js';
 
 const projected = (events: readonly ComplaintEvent[], firstOrdinal: number): ProjectedEvent[] =>
-  events.map((event, index) => ({
-    eventId: `00000000-0000-4000-9000-${String(firstOrdinal + index).padStart(12, '0')}`,
-    event,
-    metadata: {
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'test', role: 'operator' },
-      occurredAt: clock.iso,
-      schemaVersion: 1,
-    },
-    streamName: `complaint-${event.data.complaintId}`,
-    revision: index,
-    ordinal: firstOrdinal + index,
-    recordedAt: clock.now(),
-  }));
+  projectedEvents(events, { firstOrdinal });
 
 describe('the complaint-changes projection', () => {
-  let postgres: TestPostgres;
+  let database: Awaited<ReturnType<typeof startReadModelDatabase>> | undefined;
   let client: pg.Client;
 
   beforeAll(async () => {
-    postgres = await startTestPostgres();
-    const url = await postgres.createDatabase();
-    const dataSource = createReadModelDataSource(url);
-    await dataSource.initialize();
-    await migrateReadModels(dataSource);
-    await dataSource.destroy();
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
+    database = await startReadModelDatabase();
+    client = database.client;
   });
   afterAll(async () => {
-    await client?.end();
-    await postgres?.stop();
+    await database?.stop();
   });
 
   /** As the projector runs them: changes first, then the summary, on the same batch. */

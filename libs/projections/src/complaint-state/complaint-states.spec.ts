@@ -1,49 +1,26 @@
-import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
+import { projectedEvents, startReadModelDatabase } from '../../../../test/fixtures/projected-events.js';
 import pg from 'pg';
-import { clock } from '../../../../test/fixtures/complaint-events.js';
 import { answeredHistory } from '../../../../test/fixtures/workflow.js';
 import type { ComplaintEvent } from '#aduan/complaints';
 import { complaintChangesProjection } from '../complaint-changes/complaint-changes.projection.js';
 import { complaintSummaryProjection } from '../complaint-summary/complaint-summary.projection.js';
 import { complaintWorkflowProjection } from '../complaint-workflow/complaint-workflow.projection.js';
 import type { ProjectedEvent, Projection, SqlExecutor } from '../projection.js';
-import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
 import { ComplaintStates } from './complaint-states.js';
 
 const projected = (events: readonly ComplaintEvent[], firstRevision: number, firstOrdinal: number): ProjectedEvent[] =>
-  events.map((event, index) => ({
-    eventId: `00000000-0000-4000-a000-${String(firstOrdinal + index).padStart(12, '0')}`,
-    event,
-    metadata: {
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'test', role: 'operator' },
-      occurredAt: clock.iso,
-      schemaVersion: 1,
-    },
-    streamName: `complaint-${event.data.complaintId}`,
-    revision: firstRevision + index,
-    ordinal: firstOrdinal + index,
-    recordedAt: clock.now(),
-  }));
+  projectedEvents(events, { firstRevision, firstOrdinal });
 
 describe('the fold the complaint read models share', () => {
-  let postgres: TestPostgres;
+  let database: Awaited<ReturnType<typeof startReadModelDatabase>> | undefined;
   let client: pg.Client;
 
   beforeAll(async () => {
-    postgres = await startTestPostgres();
-    const url = await postgres.createDatabase();
-    const dataSource = createReadModelDataSource(url);
-    await dataSource.initialize();
-    await migrateReadModels(dataSource);
-    await dataSource.destroy();
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
+    database = await startReadModelDatabase();
+    client = database.client;
   });
   afterAll(async () => {
-    await client?.end();
-    await postgres?.stop();
+    await database?.stop();
   });
 
   /** The three complaint read models on one fold, applied in the projector's order, recording the reads. */

@@ -1,47 +1,24 @@
-import { startTestPostgres, type TestPostgres } from '#aduan/postgres';
+import { projectedEvents, startReadModelDatabase } from '../../../../test/fixtures/projected-events.js';
 import pg from 'pg';
-import { clock } from '../../../../test/fixtures/complaint-events.js';
 import { answeredHistory } from '../../../../test/fixtures/workflow.js';
 import type { ComplaintEvent } from '#aduan/complaints';
 import type { ProjectedEvent, SqlExecutor } from '../projection.js';
-import { createReadModelDataSource, migrateReadModels } from '../read-model-data-source.js';
 import { complaintSummaryProjection } from './complaint-summary.projection.js';
 
 /** Events of one complaint as the projector hands them over: revisions from `firstRevision`. */
 const projected = (events: readonly ComplaintEvent[], firstRevision = 0, firstOrdinal = 1): ProjectedEvent[] =>
-  events.map((event, index) => ({
-    eventId: `00000000-0000-4000-8000-${String(firstOrdinal + index).padStart(12, '0')}`,
-    event,
-    metadata: {
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'test', role: 'operator' },
-      occurredAt: clock.iso,
-      schemaVersion: 1,
-    },
-    streamName: `complaint-${event.data.complaintId}`,
-    revision: firstRevision + index,
-    ordinal: firstOrdinal + index,
-    recordedAt: clock.now(),
-  }));
+  projectedEvents(events, { firstRevision, firstOrdinal });
 
 describe('the complaint-summary projection', () => {
-  let postgres: TestPostgres;
+  let database: Awaited<ReturnType<typeof startReadModelDatabase>> | undefined;
   let client: pg.Client;
 
   beforeAll(async () => {
-    postgres = await startTestPostgres();
-    const url = await postgres.createDatabase();
-    const dataSource = createReadModelDataSource(url);
-    await dataSource.initialize();
-    await migrateReadModels(dataSource);
-    await dataSource.destroy();
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
+    database = await startReadModelDatabase();
+    client = database.client;
   });
   afterAll(async () => {
-    await client?.end();
-    await postgres?.stop();
+    await database?.stop();
   });
 
   const row = async (id: string) =>
