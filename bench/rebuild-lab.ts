@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 
 const USAGE = `node dist/bench/rebuild-lab.js --dir FOLDER [--events N] [--rounds N] [--port N] [--rebuild-only]
 
-Section 6 alone (raw scan, readAll, rebuild, write floor) on a store kept in FOLDER between runs, so
+Section 6 alone (raw scan, readAll, rebuild, fold floor, write floor) on a store kept in FOLDER between runs, so
 alternating two builds (A/B) measures both on the same events. The store is seeded once to N events
 (default 100,000) through the API's recorded lifecycle, as npm run bench seeds it; later runs reuse
 it. Prints each pass and a fingerprint of every read model, to compare what two builds rebuilt.`;
@@ -132,6 +132,7 @@ async function main(): Promise<void> {
         line('raw scan', figures.rawScan),
         line('readAll', figures.readAll),
         line('rebuild', figures.rebuild),
+        line('fold floor', figures.foldFloor),
         line('write floor', figures.writeFloor),
         `rebuild ÷ raw scan ${(figures.rebuild.perSecond / figures.rawScan.perSecond).toFixed(2)}×`,
         ...Object.entries(await fingerprints(url.toString())).map(([table, hash]) => `${table}: ${hash}`),

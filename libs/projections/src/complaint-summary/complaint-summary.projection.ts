@@ -1,4 +1,5 @@
 import { ComplaintStates, type FoldedComplaint } from '../complaint-state/complaint-states.js';
+import { upsertInChunks } from '../chunked-upsert.js';
 import type { Projection, ProjectedEvent, SqlExecutor } from '../projection.js';
 
 /**
@@ -48,17 +49,11 @@ const UPSERT = `
     version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
   WHERE complaint_summary.version < excluded.version`;
 
-/** Rows per statement when a rebuild writes what it held back. */
-const CHUNK = 2_000;
-
-async function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const payload = rows.slice(start, start + CHUNK).map((row) => ({
-      state: row.state,
-      version: row.version,
-      list_order: row.listOrder,
-      updated_at: row.updatedAt.toISOString(),
-    }));
-    await sql.query(UPSERT, [JSON.stringify(payload)]);
-  }
+function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
+  return upsertInChunks(sql, UPSERT, rows, (row) => ({
+    state: row.state,
+    version: row.version,
+    list_order: row.listOrder,
+    updated_at: row.updatedAt.toISOString(),
+  }));
 }

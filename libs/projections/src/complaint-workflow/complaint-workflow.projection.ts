@@ -1,4 +1,5 @@
 import { ComplaintStates, type FoldedComplaint } from '../complaint-state/complaint-states.js';
+import { upsertInChunks } from '../chunked-upsert.js';
 import type { Projection, ProjectedEvent, SqlExecutor } from '../projection.js';
 import { complaintFactsOf } from './complaint-facts.js';
 
@@ -27,41 +28,35 @@ export const complaintWorkflowProjection = (
   reset: () => states.clear(),
 });
 
-/** Rows per statement when a rebuild writes what it held back. */
-const CHUNK = 2_000;
-
-async function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const payload = rows.slice(start, start + CHUNK).map((row) => {
-      const facts = complaintFactsOf(row.state);
-      return {
-        complaint_id: facts.complaintId,
-        version: row.version,
-        next_check_at: facts.nextCheckAt,
-        agency_code: facts.agencyCode,
-        category: facts.category,
-        complaint_type: facts.complaintType,
-        channel: facts.channel,
-        status: facts.status,
-        priority: facts.priority,
-        received_at: facts.receivedAt,
-        verified_at: facts.verifiedAt,
-        first_response_at: facts.firstResponseAt,
-        response_seconds: facts.responseSeconds,
-        responded_on_time: facts.respondedOnTime,
-        missed_response_deadline: facts.missedResponseDeadline,
-        escalated: facts.escalated,
-        sanction_count: facts.sanctionCount,
-        rating: facts.rating,
-        ombudsman_decision: facts.ombudsmanDecision,
-        recommended: facts.recommended,
-        recommendation_implemented: facts.recommendationImplemented,
-        recommendation_overdue: facts.recommendationOverdue,
-        updated_at: row.updatedAt.toISOString(),
-      };
-    });
-    await sql.query(UPSERT, [JSON.stringify(payload)]);
-  }
+function saveRows(sql: SqlExecutor, rows: readonly FoldedComplaint[]): Promise<void> {
+  return upsertInChunks(sql, UPSERT, rows, (row) => {
+    const facts = complaintFactsOf(row.state);
+    return {
+      complaint_id: facts.complaintId,
+      version: row.version,
+      next_check_at: facts.nextCheckAt,
+      agency_code: facts.agencyCode,
+      category: facts.category,
+      complaint_type: facts.complaintType,
+      channel: facts.channel,
+      status: facts.status,
+      priority: facts.priority,
+      received_at: facts.receivedAt,
+      verified_at: facts.verifiedAt,
+      first_response_at: facts.firstResponseAt,
+      response_seconds: facts.responseSeconds,
+      responded_on_time: facts.respondedOnTime,
+      missed_response_deadline: facts.missedResponseDeadline,
+      escalated: facts.escalated,
+      sanction_count: facts.sanctionCount,
+      rating: facts.rating,
+      ombudsman_decision: facts.ombudsmanDecision,
+      recommended: facts.recommended,
+      recommendation_implemented: facts.recommendationImplemented,
+      recommendation_overdue: facts.recommendationOverdue,
+      updated_at: row.updatedAt.toISOString(),
+    };
+  });
 }
 
 const COLUMNS = `complaint_id, version, next_check_at, agency_code, category, complaint_type, channel, status,
