@@ -11,6 +11,8 @@ import { startEmbeddedPostgres } from '#aduan/postgres';
 import { CpuMeter } from './support/cpu-meter.js';
 import { progress } from './support/progress.js';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { bestRebuildShare } from './targets.js';
 
 const USAGE = `node dist/bench/rebuild-lab.js --dir FOLDER [--events N] [--rounds N] [--port N] [--rebuild-only]
 
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
         line('rebuild', figures.rebuild),
         line('fold floor', figures.foldFloor),
         line('write floor', figures.writeFloor),
-        `rebuild ÷ raw scan ${(figures.rebuild.perSecond / figures.rawScan.perSecond).toFixed(2)}×`,
+        `rebuild ÷ raw scan ${(figures.rebuild.perSecond / figures.rawScan.perSecond).toFixed(2)}×; ` +
+          `the best the floors allow on ${availableParallelism()} cores ${bestRebuildShare(figures, availableParallelism())?.toFixed(2) ?? '?'}×`,
         ...Object.entries(await fingerprints(url.toString())).map(([table, hash]) => `${table}: ${hash}`),
       ].join('\n') + '\n',
     );

@@ -119,7 +119,7 @@ export function figuresTable(run: BenchRun): Table {
     passRow(
       'write floor of that rebuild',
       read.writeFloor,
-      'its rows copied by INSERT … SELECT into empty tables, secondary indexes built after',
+      'its rows parsed from text by PostgreSQL alone into empty tables (as COPY would), secondary indexes built after',
     ),
   );
   for (const point of run.scale) {
