@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig, openDatabase, type Database } from '#aduan/infrastructure';
+import { describeErrorForLog } from '#aduan/postgres';
 import { createApp } from './create-app.js';
-import { describeErrorForLog } from './graphql/safe-error-log.js';
 
 const logger = new Logger('Aduan');
 

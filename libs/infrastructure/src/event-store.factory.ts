@@ -3,6 +3,7 @@ import { PostgresEventStore, type EventStore } from '#aduan/event-store';
 import type { Pool } from '#aduan/postgres';
 import type { AppConfig } from './app-config.js';
 import type { Logger } from './logger.js';
+import { describeErrorBriefly } from '#aduan/postgres';
 
 /**
  * Builds the event store EVENT_STORE names, with every stream hash-chained for tamper evidence. The
@@ -30,7 +31,7 @@ async function createAdapter(
   switch (config.eventStore) {
     case 'postgres': {
       const store = new PostgresEventStore(pool, {
-        onError: (error) => logger.error(`event store: ${(error as Error).message}`),
+        onError: (error) => logger.error(`event store: ${describeErrorBriefly(error)}`),
       });
       if (migrate) await store.migrate();
       return store;
@@ -39,7 +40,7 @@ async function createAdapter(
       // Loaded only when chosen: the client brings a native library PostgreSQL deployments never need.
       const { createKurrentDbEventStore } = await import('#aduan/event-store/kurrentdb');
       return createKurrentDbEventStore(config.kurrentDbConnectionString ?? '', {
-        onError: (error: unknown) => logger.error(`event store: ${(error as Error).message}`),
+        onError: (error: unknown) => logger.error(`event store: ${describeErrorBriefly(error)}`),
       });
     }
   }

@@ -5,6 +5,7 @@ import { SYSTEM_CALLER } from '#aduan/identity';
 import type { AppConfig } from '#aduan/infrastructure';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { CLOCK, type Clock } from '../runtime/clock.js';
+import { describeErrorBriefly } from '#aduan/postgres';
 
 /**
  * Publishes head hashes every ANCHOR_INTERVAL. Several instances may do it at once: the anchor stream's
@@ -43,7 +44,7 @@ export class AnchorScheduler implements OnApplicationBootstrap, OnApplicationShu
       const { streams } = await publishAnchor(this.store, SYSTEM_CALLER, this.clock.now());
       if (streams > 0) this.logger.log(`anchored ${streams} stream heads`);
     } catch (error) {
-      this.logger.warn(`anchoring skipped: ${(error as Error).message}`);
+      this.logger.warn(`anchoring skipped: ${describeErrorBriefly(error)}`);
     }
   }
 }

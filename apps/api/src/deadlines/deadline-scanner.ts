@@ -16,6 +16,7 @@ import { ComplaintRepository, type CommandContext } from '../complaints/complain
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { CLOCK, type Clock } from '../runtime/clock.js';
 import { DEADLINE_SCHEDULE } from '../workflow/workflow.tokens.js';
+import { describeErrorBriefly } from '#aduan/postgres';
 
 export interface ScanResult {
   /** Complaints the schedule named as due. */
@@ -79,7 +80,7 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
     try {
       due = await this.schedule.dueForCheck(now, BATCH);
     } catch (error) {
-      this.logger.warn(`deadline scan skipped: ${(error as Error).message}`);
+      this.logger.warn(`deadline scan skipped: ${describeErrorBriefly(error)}`);
       return { checked: 0, appended: 0, failed: 1 };
     }
     let appended = 0;
@@ -90,7 +91,7 @@ export class DeadlineScanner implements OnApplicationBootstrap, OnApplicationShu
         appended += await this.check(complaintId, now);
       } catch (error) {
         failed++;
-        this.logger.warn(`deadlines of ${complaintId}: ${(error as Error).message}`);
+        this.logger.warn(`deadlines of ${complaintId}: ${describeErrorBriefly(error)}`);
       }
     }
     if (appended > 0) this.logger.log(`deadline policy: ${appended} events on ${due.length} complaints`);

@@ -1,11 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ComplaintDomainError, type DomainErrorCategory } from '#aduan/complaints';
 import { WrongExpectedRevisionError } from '#aduan/event-store';
-import { databaseUnavailability } from '#aduan/postgres';
+import { databaseUnavailability, describeErrorForLog } from '#aduan/postgres';
 import { InvalidCursorError } from '#aduan/projections';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApiErrorCode } from './api-errors.js';
-import { describeErrorForLog } from './safe-error-log.js';
 
 const CATEGORY_CODES: Record<DomainErrorCategory, ApiErrorCode> = {
   invalid: 'BAD_USER_INPUT',

@@ -1,10 +1,10 @@
 import { Catch, HttpException, HttpStatus, Inject, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { AppConfig } from '#aduan/infrastructure';
+import { describeErrorForLog } from '#aduan/postgres';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { errorBody, type ApiErrorCode } from './api-errors.js';
-import { describeErrorForLog } from './safe-error-log.js';
 
 const logger = new Logger('HTTP');
 

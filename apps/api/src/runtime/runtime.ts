@@ -1,7 +1,7 @@
 import { loadAgencyDirectory, type AgencyDirectory } from '#aduan/agencies';
 import type { EventStore } from '#aduan/event-store';
 import { Hs256TokenVerifier, type TokenVerifier } from '#aduan/identity';
-import { createPool, withDatabaseTimeouts, type Pool } from '#aduan/postgres';
+import { createPool, describeErrorBriefly, type Pool, withDatabaseTimeouts } from '#aduan/postgres';
 import {
   createConfiguredEventStore,
   createReadModelProjector,
@@ -67,7 +67,7 @@ export class Runtime {
       applicationName: 'aduan-api',
       ...config.databaseTimeouts,
       onError: (error) => {
-        if (!pool.ending) logger.error(`PostgreSQL connection error: ${error.message}`);
+        if (!pool.ending) logger.error(`PostgreSQL connection error: ${describeErrorBriefly(error)}`);
       },
     });
     try {
@@ -121,8 +121,12 @@ export class Runtime {
 
   /** Closes in dependency order: nothing new is projected, then stores, then connections. */
   async close(): Promise<void> {
-    await this.projector.stop().catch((e: Error) => this.logger.error(`stopping projector: ${e.message}`));
-    await this.eventStore.close().catch((e: Error) => this.logger.error(`closing event store: ${e.message}`));
+    await this.projector
+      .stop()
+      .catch((e: Error) => this.logger.error(`stopping projector: ${describeErrorBriefly(e)}`));
+    await this.eventStore
+      .close()
+      .catch((e: Error) => this.logger.error(`closing event store: ${describeErrorBriefly(e)}`));
     if (this.readModels.isInitialized) await this.readModels.destroy().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }

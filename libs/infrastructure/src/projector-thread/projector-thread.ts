@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ProjectorControl, ProjectorStatus } from '#aduan/projections';
 import type { Logger } from '../logger.js';
 import type { FromProjectorThread, ProjectorThreadSettings, ToProjectorThread } from './projector-thread.messages.js';
+import { describeErrorBriefly } from '#aduan/postgres';
 
 export interface ProjectorThreadOptions {
   readonly settings: Omit<ProjectorThreadSettings, 'heartbeatMs'>;
@@ -135,7 +136,7 @@ export class ProjectorThread implements ProjectorControl {
     this.lastHeardAt = Date.now();
     this.current = { ...this.current, role: 'electing', ready: false };
     worker.on('message', (message: FromProjectorThread) => this.receive(message));
-    worker.on('error', (error) => this.options.logger.error(`projector thread failed: ${error.message}`));
+    worker.on('error', (error) => this.options.logger.error(`projector thread failed: ${describeErrorBriefly(error)}`));
     this.exited = new Promise((resolve) => {
       worker.once('exit', (code) => {
         this.worker = null;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPool, type Pool } from '#aduan/postgres';
+import { createPool, describeErrorBriefly, type Pool } from '#aduan/postgres';
 import type { ProjectorStatus } from '#aduan/projections';
 import { createConfiguredEventStore } from '../event-store.factory.js';
 import { FaultInjector } from '../fault-injection.js';
@@ -29,7 +29,7 @@ const pool: Pool = createPool({
   applicationName: 'aduan-projector',
   ...settings.databaseTimeouts,
   onError: (error) => {
-    if (!pool.ending) logger.error(`PostgreSQL connection error (projector): ${error.message}`);
+    if (!pool.ending) logger.error(`PostgreSQL connection error (projector): ${describeErrorBriefly(error)}`);
   },
 });
 const wakeups = new Set<() => void>();
@@ -65,11 +65,13 @@ async function stop(): Promise<void> {
   try {
     await projector.stop();
   } catch (error) {
-    logger.error(`stopping projector: ${(error as Error).message}`);
+    logger.error(`stopping projector: ${describeErrorBriefly(error)}`);
   }
   clearInterval(heartbeat);
   reportStatus(projector.status());
-  await store.close().catch((error: Error) => logger.error(`closing event store (projector): ${error.message}`));
+  await store
+    .close()
+    .catch((error: Error) => logger.error(`closing event store (projector): ${describeErrorBriefly(error)}`));
   await pool.end().catch(() => undefined);
   port!.close();
 }

@@ -142,6 +142,30 @@ describe('the projector', () => {
     expect(await projected(id)).toBe(false);
   });
 
+  it('reports a failing batch without the personal data its error quotes (the status reaches /health)', async () => {
+    const quoting: Projection = {
+      name: 'quoting',
+      version: 1,
+      tables: [],
+      apply: () => Promise.reject(new Error('cannot store "Siti Aminah" <siti@example.id>, phone 0812 3456 7890')),
+    };
+    const messages: string[] = [];
+    projector = new Projector({
+      store,
+      pool,
+      projections: [quoting],
+      retryDelayMs: 60_000,
+      log: (message) => messages.push(message),
+    });
+    projector.start();
+    await submit();
+
+    await eventually(() => projector!.status().lastError !== null, 'the projector to fail');
+    const reports = [projector.status().lastError!, ...messages].join('\n');
+    expect(reports).toContain('cannot store');
+    expect(reports).not.toMatch(/Siti|siti@example\.id|3456/);
+  });
+
   describe('rebuilding', () => {
     const projectorOf = (projections: Projection[], catchUpBatchSize = 2): Projector =>
       new Projector({ store, pool, projections, catchUpBatchSize });

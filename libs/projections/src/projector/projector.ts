@@ -19,6 +19,7 @@ import { decodeEvents } from './decode-events.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { ShadowTables } from './shadow-tables.js';
 import { CheckpointMovedError, ProjectorBusyError } from './projector.errors.js';
+import { describeErrorBriefly } from '#aduan/postgres';
 
 /**
  * Opens a batch's transaction in one round trip. Its commit does not wait for the WAL flush: the
@@ -191,7 +192,7 @@ export class Projector implements ProjectorControl {
       } catch (error) {
         this.forget();
         this.ready = false;
-        this.lastError = (error as Error).message;
+        this.lastError = describeErrorBriefly(error);
         this.changed();
         this.log(`projector ${this.name}: ${this.lastError}; retrying in ${delay} ms`);
         await this.releaseLock();
@@ -341,7 +342,9 @@ export class Projector implements ProjectorControl {
     });
     this.subscription = subscription;
     const lockLost = new Promise<void>((_, reject) => {
-      this.lockClient?.once('error', (error: Error) => reject(new Error(`lost the projector lock: ${error.message}`)));
+      this.lockClient?.once('error', (error: Error) =>
+        reject(new Error(`lost the projector lock: ${describeErrorBriefly(error)}`)),
+      );
     });
     try {
       await Promise.race([subscription.done, lockLost]);
@@ -434,7 +437,9 @@ export class Projector implements ProjectorControl {
   private async acquireLock(): Promise<boolean> {
     if (this.lockClient) return true;
     const client = await this.options.pool.connect();
-    client.on('error', (error) => this.log(`projector ${this.name}: lock connection failed: ${error.message}`));
+    client.on('error', (error) =>
+      this.log(`projector ${this.name}: lock connection failed: ${describeErrorBriefly(error)}`),
+    );
     try {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
         `aduan-projector:${this.name}`,

@@ -5,6 +5,12 @@
  * anything quoted, email addresses and long runs of digits.
  */
 export function describeErrorForLog(error: unknown): string {
+  const frames = isErrorLike(error) ? stackFrames(error) : [];
+  return [describeErrorBriefly(error), ...frames].join('\n');
+}
+
+/** The same without stack frames, for one-line reports (a status, an expected failure and its retry). */
+export function describeErrorBriefly(error: unknown): string {
   const parts: string[] = [];
   const seen = new Set<unknown>();
   let current: unknown = error;
@@ -13,8 +19,7 @@ export function describeErrorForLog(error: unknown): string {
     parts.push((depth === 0 ? '' : 'caused by ') + describeOne(current));
     current = (current as { cause?: unknown }).cause;
   }
-  const frames = isErrorLike(error) ? stackFrames(error) : [];
-  return [parts.join('; '), ...frames].join('\n');
+  return parts.join('; ');
 }
 
 const MAX_MESSAGE_LENGTH = 300;
