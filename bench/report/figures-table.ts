@@ -75,9 +75,16 @@ export function figuresTable(run: BenchRun): Table {
       '1',
       `submitComplaint, ${c}`,
       api.submit,
-      `${api.submit.stored} events stored for ${api.submit.answered} answered submits`,
+      `${api.submit.stored} events stored for ${api.submit.answered} answered submits; ` +
+        `load generator ${micros(api.submit.generatorUs)} µs/op`,
     ),
-    httpRow('2', `ceiling A: { __typename }, ${c}`, api.ceilingA),
+    httpRow(
+      '2',
+      `ceiling A: { __typename }, ${c}`,
+      api.ceilingA,
+      `mean ${ms(api.ceilingA.meanMs)} ms, ${count(api.ceilingA.succeeded)} answers in ${api.ceilingA.durationSeconds} s; ` +
+        `load generator ${micros(api.ceilingA.generatorUs)} µs/op`,
+    ),
   ];
   const lagRow = (section: string, name: string, lag: typeof api.lag): Row => [
     section,
