@@ -22,7 +22,7 @@ export interface BenchPlan {
 
 const USAGE = `npm run bench [-- --quick | --full] [--no-doc]
   (default)   8 s loads, rebuild at 100,000 events, scale 10,000 vs 100,000 events       (≈ 5 min)
-  --quick    4 s loads, the same store sizes, one pass each, no diagnostic               (< 2 min)
+  --quick    3 s loads (2 s store loads), the same store sizes, one pass each, no diagnostic (< 2 min)
   --full     the default plus a 1,000,000-event store, rebuilt once (alias --scale; ≈ 3 GB) (< 10 min)
   --no-doc   print the tables without rewriting docs/benchmarks.md
   DATABASE_URL=…  use that server (it must allow CREATE DATABASE) instead of a throwaway embedded one`;
@@ -52,9 +52,9 @@ export function parsePlan(args: readonly string[]): BenchPlan {
     return {
       ...common,
       mode: 'quick',
-      httpSeconds: 4,
+      httpSeconds: 3,
       warmupSeconds: 1,
-      appendSeconds: 3,
+      appendSeconds: 2,
       scaleSizes: [10_000, 100_000],
       scaleSeconds: 2,
       rounds: 1,

@@ -8,6 +8,11 @@ export interface TargetCheck {
   readonly measured: string;
   readonly required: string;
   readonly met: boolean;
+  /**
+   * A limit rather than a target: a bound measured in the run on what the target it belongs to could
+   * reach here. `met` then says the target is within reach; not met, it is out of reach on this machine.
+   */
+  readonly limit?: true;
 }
 
 const ratio = (value: number): string => `${value.toFixed(2)}×`;
@@ -25,16 +30,18 @@ export function evaluateTargets(run: BenchRun): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const check = (target: string, measured: string, required: string, met: boolean): void =>
     void checks.push({ target, measured, required, met });
+  const limit = (target: string, measured: string, required: string, met: boolean): void =>
+    void checks.push({ target, measured, required, met, limit: true });
   const { api, read } = run;
 
   const submitShare = api.submit.perSecond / api.ceilingA.perSecond;
   check('submitComplaint ÷ ceiling A (req/s)', ratio(submitShare), '≥ 0.50×', submitShare >= 0.5);
   const bestSubmit = bestSubmitShare(api, run.machine.cores);
   if (bestSubmit !== null) {
-    check(
+    limit(
       `best submitComplaint ÷ ceiling A the CPU allows on ${run.machine.cores} cores (ceiling A's server CPU + a submit's PostgreSQL and load-generator CPU per request, every core busy)`,
       ratio(bestSubmit),
-      '≥ 0.50×, or the submit ÷ ceiling A target is out of reach here with the PostgreSQL work a submit does',
+      '≥ 0.50× for the submit ÷ ceiling A target to be within reach (with the PostgreSQL work a submit does)',
       bestSubmit >= 0.5,
     );
   }
@@ -86,27 +93,27 @@ export function evaluateTargets(run: BenchRun): TargetCheck[] {
     read.projectedComplaints === read.storedStreams,
   );
   check('rebuild rate', perSecond(read.rebuild.perSecond), '≥ 100,000/s', read.rebuild.perSecond >= 100_000);
-  check(
+  limit(
     'write floor of the rebuild (its rows written from text by PostgreSQL alone)',
     perSecond(read.writeFloor.perSecond),
-    '≥ 100,000/s, or the rebuild target is out of reach here',
+    '≥ 100,000/s for the rebuild rate target to be within reach',
     read.writeFloor.perSecond >= 100_000,
   );
   const rebuildShare = read.rebuild.perSecond / read.rawScan.perSecond;
   check('rebuild ÷ raw keyset scan (events/s)', ratio(rebuildShare), '≥ 0.50×', rebuildShare >= 0.5);
   const foldShare = read.foldFloor.perSecond / read.rawScan.perSecond;
-  check(
+  limit(
     'fold floor of the rebuild ÷ raw keyset scan (read and fold, nothing written)',
     ratio(foldShare),
-    '≥ 0.50×, or the rebuild ÷ raw scan target is out of reach here',
+    '≥ 0.50× for the rebuild ÷ raw scan target to be within reach',
     foldShare >= 0.5,
   );
   const best = bestRebuildShare(read, run.machine.cores);
   if (best !== null) {
-    check(
+    limit(
       `best rebuild ÷ raw keyset scan the floors allow on ${run.machine.cores} cores (their CPU per event summed, every core busy)`,
       ratio(best),
-      '≥ 0.50×, or the rebuild ÷ raw scan target is out of reach here',
+      '≥ 0.50× for the rebuild ÷ raw scan target to be within reach',
       best >= 0.5,
     );
   }

@@ -38,7 +38,7 @@ export async function startBenchPostgres(databaseUrl: string | undefined): Promi
     onNotice: () => undefined,
   });
   const postmasterPid = Number((await readFile(join(folder, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  return describe(`embedded, fresh folder ${folder}`, server.url, postmasterPid, async () => {
+  return describe('embedded, in a fresh temporary folder deleted afterwards', server.url, postmasterPid, async () => {
     await server.stop();
     await rm(folder, { recursive: true, force: true });
   });

@@ -157,9 +157,26 @@ export const FIGURES_LEGEND =
   'shared; rates and latencies do not.';
 
 /** The targets with their verdicts. */
+const resultOf = (check: TargetCheck): string =>
+  check.limit ? (check.met ? 'limit: within reach' : 'limit: OUT OF REACH here') : check.met ? 'met' : 'MISSED';
+
+/** "N of M targets met", and what the limit checks showed. */
+export function targetsSummary(checks: readonly TargetCheck[]): string {
+  const targets = checks.filter((check) => !check.limit);
+  const limits = checks.filter((check) => check.limit);
+  const met = targets.filter((check) => check.met).length;
+  const outOfReach = limits.filter((check) => !check.met).length;
+  return (
+    `${met} of ${targets.length} targets met` +
+    (limits.length > 0
+      ? `; ${outOfReach} of ${limits.length} limit checks show the target they bound out of reach here`
+      : '')
+  );
+}
+
 export function targetsTable(checks: readonly TargetCheck[]): Table {
   return {
     headers: ['Target', 'Measured', 'Required', 'Result'],
-    rows: checks.map((check) => [check.target, check.measured, check.required, check.met ? 'met' : 'MISSED']),
+    rows: checks.map((check) => [check.target, check.measured, check.required, resultOf(check)]),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BenchRun } from '../bench-run.js';
 import type { TargetCheck } from '../targets.js';
-import { FIGURES_LEGEND, figuresTable, targetsTable } from './figures-table.js';
+import { FIGURES_LEGEND, figuresTable, targetsSummary, targetsTable } from './figures-table.js';
 import { markdownTable, textTable } from './table.js';
 
 const BEGIN = '<!-- bench:begin — written by `npm run bench`; edit outside these markers -->';
@@ -15,7 +15,7 @@ function context(run: BenchRun): string[] {
     .join(', ');
   const busy =
     machine.loadAverageAtStart >= 0.5
-      ? ' — other processes were using the cores, so every figure is lower and noisier than on a quiet machine'
+      ? ' — something used the cores in the minute before (the build `npm run bench` starts with counts too), so figures may be lower and noisier than on an idle machine'
       : '';
   return [
     `Date: ${run.startedAt.toISOString()} · mode: ${plan.mode} · run took ${Math.round(run.durationSeconds)} s`,
@@ -37,7 +37,7 @@ export function consoleReport(run: BenchRun, checks: readonly TargetCheck[]): st
     '',
     textTable(targetsTable(checks)),
     '',
-    `${checks.filter((check) => check.met).length} of ${checks.length} targets met`,
+    targetsSummary(checks),
   ].join('\n');
 }
 
@@ -58,7 +58,7 @@ function markdownSection(run: BenchRun, checks: readonly TargetCheck[]): string 
     '',
     markdownTable(targetsTable(checks)),
     '',
-    `${checks.filter((check) => check.met).length} of ${checks.length} targets met.`,
+    `${targetsSummary(checks)}.`,
     END,
   ].join('\n');
 }
