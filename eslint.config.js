@@ -14,6 +14,24 @@ export default tseslint.config(
     },
   },
   {
+    // Error messages can quote the value that failed, a reporter's name or email among them.
+    files: ['apps/api/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(log|warn|error|debug|verbose|fatal)$/] MemberExpression[property.name='message']",
+          "CallExpression[callee.type='Identifier'][callee.name=/^(log|warn|error)$/] MemberExpression[property.name='message']",
+        ].map((selector) => ({
+          selector,
+          message:
+            'Log a caught error through describeErrorBriefly or describeErrorForLog (#aduan/postgres), never its raw message: it can quote personal data.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['libs/complaints/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -78,10 +78,14 @@ function withTimeout(promise: Promise<unknown>, ms: number): Promise<unknown> {
   return Promise.race([promise.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms))]);
 }
 
-// Start-up failures come before any request, so there is no personal data to keep out of the line.
 main().catch((error: unknown) => {
   logger.error(
-    error instanceof ConfigError ? `Configuration: ${error.message}` : ((error as Error).stack ?? String(error)),
+    error instanceof ConfigError
+      ? // Our own words, naming the setting that is wrong and why.
+        // eslint-disable-next-line no-restricted-syntax
+        `Configuration: ${error.message}`
+      : // Start-up migrates and may rebuild the read models from stored events: mask like any other error.
+        `start-up failed: ${describeErrorForLog(error)}`,
   );
   process.exit(1);
 });

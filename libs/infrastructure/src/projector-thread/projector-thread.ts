@@ -149,8 +149,11 @@ export class ProjectorThread implements ProjectorControl {
   private receive(message: FromProjectorThread): void {
     this.lastHeardAt = Date.now();
     if (message.kind === 'log') {
+      // A line the thread already wrote with describeErrorBriefly, not an error's message.
+      /* eslint-disable no-restricted-syntax */
       if (message.level === 'error') this.options.logger.error(message.message);
       else this.options.logger.log(message.message);
+      /* eslint-enable no-restricted-syntax */
       return;
     }
     this.current = message.status;

@@ -1,4 +1,5 @@
 import { evolve, initialState, type Complaint, type ComplaintState } from '#aduan/complaints';
+import { describeErrorBriefly } from '#aduan/postgres';
 import type { ProjectedEvent, SqlExecutor } from '../projection.js';
 
 /** A complaint as the read models hold it: its domain state, and where it stands in the store. */
@@ -143,7 +144,7 @@ export class ComplaintStates {
       try {
         after = evolve(before, projected.event);
       } catch (error) {
-        this.#log(`skipped ${projected.event.type} of ${id}: ${(error as Error).message}`);
+        this.#log(`skipped ${projected.event.type} of ${id}: ${describeErrorBriefly(error)}`);
         continue;
       }
       transitions.push({ projected, before, after });

@@ -1,5 +1,6 @@
 import { toComplaintEvent } from '#aduan/complaints';
 import type { RecordedEvent } from '#aduan/event-store';
+import { describeErrorBriefly } from '#aduan/postgres';
 import type { ProjectedEvent } from '../projection.js';
 
 /**
@@ -30,7 +31,7 @@ export function decodeEvents(
         recordedAt: recorded.recordedAt,
       });
     } catch (error) {
-      log(`skipped ${recorded.type} ${recorded.id} of ${recorded.streamName}: ${(error as Error).message}`);
+      log(`skipped ${recorded.type} ${recorded.id} of ${recorded.streamName}: ${describeErrorBriefly(error)}`);
     }
   });
   return decoded;
