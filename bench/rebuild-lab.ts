@@ -9,9 +9,9 @@ import { EventSeeder } from './database/seed-events.js';
 import { measureReadAndRebuild, measureRebuild } from './measurements/read-and-rebuild.js';
 import { startEmbeddedPostgres } from '#aduan/postgres';
 import { CpuMeter } from './support/cpu-meter.js';
+import { describeMachine } from './support/machine.js';
 import { progress } from './support/progress.js';
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { bestRebuildShare } from './targets.js';
 
 const USAGE = `node dist/bench/rebuild-lab.js --dir FOLDER [--events N] [--rounds N] [--port N] [--rebuild-only]
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       return;
     }
     const figures = await measureReadAndRebuild(url.toString(), meter, Number(values.rounds));
+    const { cores } = describeMachine();
     process.stdout.write(
       [
         `${figures.storedEvents} events, ${figures.storedStreams} streams, ${figures.projectedComplaints} summaries`,
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
         line('fold floor', figures.foldFloor),
         line('write floor', figures.writeFloor),
         `rebuild ÷ raw scan ${(figures.rebuild.perSecond / figures.rawScan.perSecond).toFixed(2)}×; ` +
-          `the best the floors allow on ${availableParallelism()} cores ${bestRebuildShare(figures, availableParallelism())?.toFixed(2) ?? '?'}×`,
+          `the best the floors allow on ${cores} cores ${bestRebuildShare(figures, cores)?.toFixed(2) ?? '?'}×`,
         ...Object.entries(await fingerprints(url.toString())).map(([table, hash]) => `${table}: ${hash}`),
       ].join('\n') + '\n',
     );

@@ -37,8 +37,12 @@ const httpRow = (section: string, name: string, load: HttpFigures, note = ''): R
   ms(load.p99Ms),
   String(load.errors),
   ...cpuCells(load.cpu),
-  note || `mean ${ms(load.meanMs)} ms, ${count(load.succeeded)} answers in ${load.durationSeconds} s`,
+  note || httpNote(load),
 ];
+
+const httpNote = (load: HttpFigures): string =>
+  `mean ${ms(load.meanMs)} ms, ${count(load.succeeded)} answers in ${load.durationSeconds} s`;
+const generatorNote = (load: HttpFigures): string => `load generator ${micros(load.generatorUs)} µs/op`;
 
 const loopRow = (section: string, name: string, unit: string, loop: AppendLoadResult): Row => [
   section,
@@ -75,15 +79,13 @@ export function figuresTable(run: BenchRun): Table {
       '1',
       `submitComplaint, ${c}`,
       api.submit,
-      `${api.submit.stored} events stored for ${api.submit.answered} answered submits; ` +
-        `load generator ${micros(api.submit.generatorUs)} µs/op`,
+      `${api.submit.stored} events stored for ${api.submit.answered} answered submits; ${generatorNote(api.submit)}`,
     ),
     httpRow(
       '2',
       `ceiling A: { __typename }, ${c}`,
       api.ceilingA,
-      `mean ${ms(api.ceilingA.meanMs)} ms, ${count(api.ceilingA.succeeded)} answers in ${api.ceilingA.durationSeconds} s; ` +
-        `load generator ${micros(api.ceilingA.generatorUs)} µs/op`,
+      `${httpNote(api.ceilingA)}; ${generatorNote(api.ceilingA)}`,
     ),
   ];
   const lagRow = (section: string, name: string, lag: typeof api.lag): Row => [
@@ -156,7 +158,6 @@ export const FIGURES_LEGEND =
   'PostgreSQL processes per operation (embedded server only). CPU per operation holds when the cores are ' +
   'shared; rates and latencies do not.';
 
-/** The targets with their verdicts. */
 const resultOf = (check: TargetCheck): string =>
   check.limit ? (check.met ? 'limit: within reach' : 'limit: OUT OF REACH here') : check.met ? 'met' : 'MISSED';
 
@@ -174,6 +175,7 @@ export function targetsSummary(checks: readonly TargetCheck[]): string {
   );
 }
 
+/** The targets with their verdicts. */
 export function targetsTable(checks: readonly TargetCheck[]): Table {
   return {
     headers: ['Target', 'Measured', 'Required', 'Result'],

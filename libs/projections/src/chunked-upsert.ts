@@ -1,7 +1,7 @@
 import type { SqlExecutor } from './projection.js';
 
 /** Rows per statement: large enough to amortise a round trip, small enough to keep parameters a few MB. */
-export const ROWS_PER_STATEMENT = 2_000;
+const ROWS_PER_STATEMENT = 2_000;
 
 /**
  * Writes rows with `statement`, which takes one jsonb array parameter, `ROWS_PER_STATEMENT` at a

@@ -18,4 +18,5 @@ export * from './statistics/statistics.queries.js';
 export * from './projection.js';
 export * from './projector/projector.errors.js';
 export * from './projector/projector.js';
+export * from './projector/shadow-tables.js';
 export * from './read-model-data-source.js';

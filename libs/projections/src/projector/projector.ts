@@ -272,6 +272,7 @@ export class Projector implements ProjectorControl {
       await client.query('COMMIT');
       await shadow.leave(client);
       await shadow.buildIndexes(client);
+      await shadow.analyze(client);
       await shadow.swap(client, () => writeCheckpoint(client, this.name, reached));
       swapped = true;
       this.position = reached;

@@ -68,8 +68,12 @@ export class ShadowTables {
   async buildIndexes(sql: SqlExecutor): Promise<void> {
     for (const { table, indexes } of this.definitions) {
       for (const index of indexes.filter((i) => !i.unique)) await createIndex(sql, table, index);
-      await sql.query(`ANALYZE ${REBUILD_SCHEMA}.${table}`);
     }
+  }
+
+  /** Gives the filled copies their planner statistics, so the first queries after the swap plan well. */
+  async analyze(sql: SqlExecutor): Promise<void> {
+    for (const { table } of this.definitions) await sql.query(`ANALYZE ${REBUILD_SCHEMA}.${table}`);
   }
 
   /**
